@@ -1,0 +1,2 @@
+/** export-core (work in progress). */
+package io.nextops.export;

@@ -1,0 +1,2 @@
+/** invoices-module (work in progress). */
+package io.nextops.invoices;

@@ -1,0 +1,2 @@
+/** memory-monitor (work in progress). */
+package io.nextops.memory;

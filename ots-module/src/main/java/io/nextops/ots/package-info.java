@@ -1,0 +1,2 @@
+/** ots-module (work in progress). */
+package io.nextops.ots;

@@ -1,0 +1,2 @@
+/** upload-hashing (work in progress). */
+package io.nextops.hashing;

@@ -1,0 +1,2 @@
+/** worker-pool (work in progress). */
+package io.nextops.workers;
