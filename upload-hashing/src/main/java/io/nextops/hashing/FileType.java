@@ -8,8 +8,8 @@ package io.nextops.hashing;
  * <p>Rules, in order: {@code EMPTY} for zero bytes; magic numbers for {@code PDF} ({@code %PDF-} at offset 0),
  * {@code PNG}, {@code JPEG} and ZIP ({@code PK\3\4}), where a ZIP with an entry under {@code xl/} inside the sniffed
  * bytes is {@code XLSX}; then, after an optional UTF-8 or UTF-16 byte order mark and whitespace, {@code JSON} for
- * {@code {} or {@code [}, {@code HTML} for {@code <!doctype html}, {@code <html}, {@code <head}, {@code <body} or
- * {@code <script}, {@code XML} for {@code <?xml} or any other leading {@code <}; {@code UNKNOWN} otherwise.
+ * <code>&#123;</code> or <code>[</code>, {@code HTML} for {@code <!doctype html} or an {@code html}, {@code head}, {@code body} or
+ * {@code script} tag, {@code XML} for {@code <?xml} or any other leading {@code <}; {@code UNKNOWN} otherwise.
  *
  * <p>Thread-safety: immutable.
  */

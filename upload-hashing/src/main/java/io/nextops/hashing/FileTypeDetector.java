@@ -9,8 +9,9 @@ final class FileTypeDetector {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
     private static final byte[] ZIP_EMPTY = {'P', 'K', 5, 6};
-    private static final String[] HTML_STARTS = {"<!doctype html", "<html", "<head", "<body", "<script"};
-    /** Characters of markup decoded after the first {@code <}: enough for the longest HTML_STARTS entry. */
+    private static final String HTML_DOCTYPE = "<!doctype html";
+    private static final String[] HTML_TAGS = {"<html", "<head", "<body", "<script"};
+    /** Characters of markup decoded from the first {@code <}: enough for the doctype and the tags. */
     private static final int MARKUP_CHARS = 16;
 
     private FileTypeDetector() {
@@ -86,8 +87,12 @@ final class FileTypeDetector {
             markup.append((char) charAt(b, q, unit, bigEndian));
         }
         String lower = markup.toString().toLowerCase(Locale.ROOT);
-        for (String html : HTML_STARTS) {
-            if (lower.startsWith(html)) {
+        if (lower.startsWith(HTML_DOCTYPE)) {
+            return FileType.HTML;
+        }
+        for (String tag : HTML_TAGS) {
+            // the tag name must end there: <header> or <bodega> are XML
+            if (lower.startsWith(tag) && (lower.length() == tag.length() || isTagEnd(lower.charAt(tag.length())))) {
                 return FileType.HTML;
             }
         }
@@ -101,6 +106,10 @@ final class FileTypeDetector {
         int lo = b[bigEndian ? p + 1 : p] & 0xFF;
         int hi = b[bigEndian ? p : p + 1] & 0xFF;
         return hi << 8 | lo;
+    }
+
+    private static boolean isTagEnd(char c) {
+        return c == '>' || c == '/' || isWhitespace(c);
     }
 
     private static boolean isWhitespace(int c) {
