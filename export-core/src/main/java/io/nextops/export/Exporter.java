@@ -100,7 +100,18 @@ public final class Exporter {
     }
 
     /**
-     * Writes the header and every remaining row of {@code rows} to {@code out}.
+     * Writes the header and every element of {@code rows} to {@code out}. Does not close the stream.
+     *
+     * @throws ExportAbortedException if {@code out} throws or the thread is interrupted
+     * @throws ExportException        if a value cannot be written
+     */
+    public <R> ExportSummary export(Columns<R> columns, Iterable<? extends R> rows, OutputStream out) {
+        Objects.requireNonNull(rows, "rows");
+        return export(columns, rows.iterator(), out);
+    }
+
+    /**
+     * Writes the header and every remaining row of {@code rows} to {@code out}. Does not close the stream.
      *
      * @throws ExportAbortedException if {@code out} throws or the thread is interrupted
      * @throws ExportException        if a value cannot be written

@@ -13,10 +13,11 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class SheetStyles {
 
-    static final String HEADER_FILL = "1E40AF";
-    static final String HEADER_FONT_COLOR = "FFFFFF";
-    static final String BORDER_COLOR = "D1D5DB";
-    static final String ZEBRA_FILL = "F3F4F6";
+    // ARGB, as SpreadsheetML expects; the RGB part is what the original used
+    static final String HEADER_FILL = "FF1E40AF";
+    static final String HEADER_FONT_COLOR = "FFFFFFFF";
+    static final String BORDER_COLOR = "FFD1D5DB";
+    static final String ZEBRA_FILL = "FFF3F4F6";
     static final String FONT = "Calibri";
     static final int HEADER_FONT_SIZE = 12;
     static final int DATA_FONT_SIZE = 11;
