@@ -1,0 +1,80 @@
+package io.nextops.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CgroupReaderTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void readsCgroupV2LimitAndUsage() throws IOException {
+        Files.writeString(root.resolve("memory.max"), "536870912\n");
+        Files.writeString(root.resolve("memory.current"), "123456789\n");
+
+        assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v2", 536870912L, 123456789L));
+    }
+
+    @Test
+    void cgroupV2MaxMeansNoLimit() throws IOException {
+        Files.writeString(root.resolve("memory.max"), "max\n");
+        Files.writeString(root.resolve("memory.current"), "1000\n");
+
+        CgroupMemory memory = new CgroupReader(root).read();
+
+        assertThat(memory).isEqualTo(new CgroupMemory("v2", -1, 1000));
+        assertThat(memory.hasLimit()).isFalse();
+    }
+
+    @Test
+    void readsCgroupV1LimitAndUsage() throws IOException {
+        Path v1 = Files.createDirectories(root.resolve("memory"));
+        Files.writeString(v1.resolve("memory.limit_in_bytes"), "1073741824\n");
+        Files.writeString(v1.resolve("memory.usage_in_bytes"), "52428800\n");
+
+        assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v1", 1073741824L, 52428800L));
+    }
+
+    @Test
+    void cgroupV1HugeLimitMeansNoLimit() throws IOException {
+        Path v1 = Files.createDirectories(root.resolve("memory"));
+        Files.writeString(v1.resolve("memory.limit_in_bytes"), "9223372036854771712\n");
+        Files.writeString(v1.resolve("memory.usage_in_bytes"), "52428800\n");
+
+        assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v1", -1, 52428800L));
+    }
+
+    @Test
+    void missingFilesMeanNoCgroupInformation() {
+        assertThat(new CgroupReader(root).read()).isEqualTo(CgroupMemory.NONE);
+        assertThat(new CgroupReader(root.resolve("does-not-exist")).read()).isEqualTo(CgroupMemory.NONE);
+    }
+
+    @Test
+    void garbageIsUnknownNotAnError() throws IOException {
+        Files.writeString(root.resolve("memory.max"), "lots of memory\n");
+        Files.writeString(root.resolve("memory.current"), "");
+
+        assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v2", -1, -1));
+    }
+
+    @Test
+    void zeroNegativeAndOverflowingLimitsAreNoLimit() throws IOException {
+        for (String text : new String[] {"0", "-5", "99999999999999999999999", "1.5e9"}) {
+            Files.writeString(root.resolve("memory.max"), text);
+            assertThat(new CgroupReader(root).read().limitBytes()).as(text).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void onlyOneV2FileIsEnoughToKnowTheVersion() throws IOException {
+        Files.writeString(root.resolve("memory.current"), "4096");
+
+        assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v2", -1, 4096));
+    }
+}
