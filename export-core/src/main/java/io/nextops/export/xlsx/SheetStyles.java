@@ -41,12 +41,19 @@ final class SheetStyles {
 
     /**
      * Styles sheet rows {@code top..bottom} (0-based, inclusive): per column, each run of rows with the same
-     * filled/empty state gets one range style; then each even sheet row gets the zebra fill merged on top.
+     * filled/empty state gets one range style (one range for the whole block when both states look the same); then
+     * each even sheet row gets the zebra fill merged on top. fastexcel maps each distinct old style to a merged one
+     * per range, so this costs a few cache lookups per range instead of one style build per cell.
      */
     void styleBlock(int top, int bottom, boolean[] filled) {
         int width = columns.size();
         for (int c = 0; c < width; c++) {
             Column<?> column = columns.get(c);
+            if (column.numberFormat() == null && column.alignment() == CellAlignment.LEFT) {
+                // filled and empty cells look the same: one range for the whole block
+                dataStyle(sheet.range(top, c, bottom, c).style(), column);
+                continue;
+            }
             int runStart = top;
             boolean runFilled = filled[c];
             for (int r = top + 1; r <= bottom + 1; r++) {
