@@ -125,7 +125,12 @@ public final class Exporter {
         try {
             writer.write(columns, rows, sink, progress);
             sink.flush();
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            throw aborted(sink, progress, e);
+        } catch (UncheckedIOException e) {
+            if (sink.failure() == null) {
+                throw e; // from the caller's row cursor, not from our sink: not ours to reinterpret
+            }
             throw aborted(sink, progress, e);
         }
         ExportSummary summary = new ExportSummary(format(), progress.rowsWritten(), progress.sheetNames(),

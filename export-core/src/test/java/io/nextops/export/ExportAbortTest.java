@@ -103,6 +103,25 @@ class ExportAbortTest {
                 .isSameAs(cursorFailure);
     }
 
+    @Test
+    void letsUncheckedIoExceptionsFromTheRowCursorThroughUnchanged() {
+        java.io.UncheckedIOException cursorFailure = new java.io.UncheckedIOException(new IOException("disk"));
+        Iterator<SampleRows.Row> failing = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public SampleRows.Row next() {
+                throw cursorFailure;
+            }
+        };
+
+        assertThatThrownBy(() -> Exporter.csv().export(SampleRows.COLUMNS, failing, new ByteArrayOutputStream()))
+                .isSameAs(cursorFailure);
+    }
+
     /** Generated rows that count how many were pulled. */
     private static final class CountingRows implements Iterator<SampleRows.Row> {
         private final long count;
