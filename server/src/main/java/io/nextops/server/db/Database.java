@@ -1,0 +1,142 @@
+package io.nextops.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.nextops.server.config.ServerConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's PostgreSQL: opens the pool (starting the embedded server first when no URL is configured) and
+ * migrates the schema. {@link #close()} closes the pool, then stops the embedded server. Thread-safe.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
+ *     Jdbi jdbi = Jdbi.create(db.dataSource());
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Migration folders of every module, in dependency order. */
+    public static final List<String> MIGRATIONS = List.of(
+            "classpath:db/migration/ots", "classpath:db/migration/invoices", "classpath:db/migration/server");
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    /** Opens the pool and runs migrations; on failure everything started so far is stopped again. */
+    public static Database open(ServerConfig.Database settings, Path dataDir, List<String> migrations) {
+        EmbeddedPostgres embedded = null;
+        HikariDataSource pool = null;
+        try {
+            HikariConfig hc = new HikariConfig();
+            if (settings.embedded()) {
+                embedded = startEmbedded(dataDir.resolve("postgres"));
+                hc.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
+                hc.setUsername("postgres");
+            } else {
+                hc.setJdbcUrl(settings.url().jdbcUrl());
+                hc.setUsername(settings.url().user());
+                hc.setPassword(settings.url().password());
+            }
+            hc.setPoolName("nextops-db");
+            hc.setMaximumPoolSize(settings.poolSize());
+            hc.setMinimumIdle(Math.min(2, settings.poolSize()));
+            hc.setMaxLifetime(settings.connMaxAge().toMillis());
+            hc.setIdleTimeout(Math.max(10_000, Math.min(settings.connMaxAge().toMillis() / 2, 600_000)));
+            hc.setConnectionTimeout(settings.connectTimeout().toMillis());
+            hc.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 5_000));
+            long maxLifetime = settings.connMaxAge().toMillis();
+            // Hikari wants both below the max lifetime; a connection held longer than that is reported as a leak
+            hc.setKeepaliveTime(maxLifetime / 2 >= 30_000 ? maxLifetime / 2 : 0);
+            long leak = Math.min(settings.leakDetection().toMillis(), maxLifetime - 1_000);
+            hc.setLeakDetectionThreshold(leak >= 2_000 ? leak : 0);
+            // do not block start-up forever on an unreachable database; fail fast with a clear message instead
+            hc.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+            hc.addDataSourceProperty("ApplicationName", "nextops-lean");
+            hc.addDataSourceProperty("tcpKeepAlive", "true");
+            pool = new HikariDataSource(hc);
+            migrate(pool, migrations);
+            return new Database(embedded, pool);
+        } catch (RuntimeException e) {
+            closeQuietly(pool, embedded);
+            throw e;
+        }
+    }
+
+    /** Starts (or restarts) the embedded PostgreSQL whose data lives in {@code dir}; existing data is kept. */
+    public static EmbeddedPostgres startEmbedded(Path dir) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Path binaries = dir.resolveSibling("postgres-binaries");
+            EmbeddedBinaries.ensureUnpacked(binaries);
+            log.info("starting embedded PostgreSQL with data in {}", dir);
+            return EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("shared_buffers", "32MB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start in " + dir, e);
+        }
+    }
+
+    static void migrate(DataSource dataSource, List<String> migrations) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(migrations.toArray(String[]::new))
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+    }
+
+    /** The pooled data source. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The pool itself, for metrics (active, idle, waiting). */
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    /** True when this database is the embedded server. */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(pool, embedded);
+    }
+
+    private static void closeQuietly(HikariDataSource pool, EmbeddedPostgres embedded) {
+        if (pool != null) {
+            pool.close();
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.nextops.server.http;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One INFO line per request on logger {@code io.nextops.access}: method, path, status, bytes, duration. The same values
+ * go into the MDC so that JSON lines carry them as fields. The query string is left out: it may carry search terms.
+ * Thread-safe.
+ */
+public final class AccessLog implements RequestLog {
+    private static final Logger log = LoggerFactory.getLogger("io.nextops.access");
+
+    @Override
+    public void log(Request request, Response response) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        long durationMs = (System.nanoTime() - request.getBeginNanoTime()) / 1_000_000;
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        int status = response.getStatus();
+        long bytes = Response.getContentBytesWritten(response);
+        try (MDC.MDCCloseable a = MDC.putCloseable("method", method);
+             MDC.MDCCloseable b = MDC.putCloseable("path", path);
+             MDC.MDCCloseable c = MDC.putCloseable("status", Integer.toString(status));
+             MDC.MDCCloseable d = MDC.putCloseable("bytes", Long.toString(bytes));
+             MDC.MDCCloseable e = MDC.putCloseable("duration_ms", Long.toString(durationMs))) {
+            log.info("{} {} {} {}B {}ms", method, path, status, bytes, durationMs);
+        }
+    }
+}

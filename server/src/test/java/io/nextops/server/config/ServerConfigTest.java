@@ -1,0 +1,144 @@
+package io.nextops.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerConfigTest {
+
+    @Test
+    void defaultsMatchTheOriginalDeployment() {
+        ServerConfig c = ServerConfig.fromEnv(Map.of());
+        assertThat(c.http().port()).isEqualTo(8000);
+        assertThat(c.http().host()).isEqualTo("0.0.0.0");
+        assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.workers().timeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(c.workers().count()).isEqualTo(ServerConfig.DEFAULT_WORKERS);
+        assertThat(c.workers().workerClass()).isEqualTo(ServerConfig.WorkerClass.THREADS);
+        assertThat(c.workers().maxConnections()).isEqualTo(500);
+        assertThat(c.workers().queue()).isEqualTo(64);
+        assertThat(c.workers().maxRequests()).isEqualTo(500);
+        assertThat(c.workers().maxRequestsJitter()).isEqualTo(50);
+        assertThat(c.database().embedded()).isTrue();
+        assertThat(c.database().poolSize()).isEqualTo(ServerConfig.DEFAULT_WORKERS + 2);
+        assertThat(c.database().connMaxAge()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.logging().level()).isEqualTo("WARN");
+        assertThat(c.logging().format()).isEqualTo(ServerConfig.LogFormat.JSON);
+        assertThat(c.logging().accessLog()).isTrue();
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOST", "127.0.0.1");
+        env.put("PORT", "9000");
+        env.put("DATABASE_URL", "postgres://u:p@db.example:6543/ops");
+        env.put("DB_POOL_SIZE", "7");
+        env.put("DB_CONN_MAX_AGE", "300");
+        env.put("DB_CONNECT_TIMEOUT", "3");
+        env.put("DB_LEAK_DETECTION", "45");
+        env.put("LOG_LEVEL", "info");
+        env.put("LOG_FORMAT", "text");
+        env.put("ACCESS_LOG", "false");
+        env.put("GRACEFUL_TIMEOUT", "10");
+        env.put("KEEPALIVE", "15");
+        env.put("TIMEOUT", "60");
+        env.put("WORKERS", "3");
+        env.put("WORKER_CLASS", "virtual");
+        env.put("WORKER_CONNECTIONS", "200");
+        env.put("WORKER_QUEUE", "16");
+        env.put("MAX_REQUESTS", "1000");
+        env.put("MAX_REQUESTS_JITTER", "100");
+        env.put("NEXTOPS_DATA_DIR", "/var/lib/nextops");
+        ServerConfig c = ServerConfig.fromEnv(env);
+        assertThat(c.http()).isEqualTo(new ServerConfig.Http("127.0.0.1", 9000, Duration.ofSeconds(15), Duration.ofSeconds(10)));
+        assertThat(c.database().url().host()).isEqualTo("db.example");
+        assertThat(c.database().poolSize()).isEqualTo(7);
+        assertThat(c.database().connMaxAge()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(c.database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.database().leakDetection()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.logging()).isEqualTo(new ServerConfig.Logging("INFO", ServerConfig.LogFormat.TEXT, false));
+        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(3, ServerConfig.WorkerClass.VIRTUAL, 200, 16, 1000, 100,
+                Duration.ofSeconds(60)));
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/nextops"));
+    }
+
+    @Test
+    void acceptsGunicornNamesForEveryWorkerVariable() {
+        Map<String, String> env = Map.of(
+                "GUNICORN_WORKERS", "2",
+                "GUNICORN_WORKER_CLASS", "gevent",
+                "GUNICORN_WORKER_CONNECTIONS", "500",
+                "GUNICORN_WORKER_QUEUE", "10",
+                "GUNICORN_MAX_REQUESTS", "500",
+                "GUNICORN_MAX_REQUESTS_JITTER", "50",
+                "GUNICORN_TIMEOUT", "120",
+                "GUNICORN_GRACEFUL_TIMEOUT", "20",
+                "GUNICORN_KEEPALIVE", "7");
+        ServerConfig c = ServerConfig.fromEnv(env);
+        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(2, ServerConfig.WorkerClass.THREADS, 500, 10, 500, 50,
+                Duration.ofSeconds(120)));
+        assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(c.database().poolSize()).as("pool follows the worker count").isEqualTo(4);
+    }
+
+    @Test
+    void plainNameWinsOverGunicornName() {
+        ServerConfig c = ServerConfig.fromEnv(Map.of("WORKERS", "5", "GUNICORN_WORKERS", "2"));
+        assertThat(c.workers().count()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WARNING,WARN", "warning,WARN", "CRITICAL,ERROR", "ERROR,ERROR", "DEBUG,DEBUG", "info,INFO", "off,OFF"})
+    void acceptsPythonLogLevelNames(String given, String expected) {
+        assertThat(ServerConfig.fromEnv(Map.of("LOG_LEVEL", given)).logging().level()).isEqualTo(expected);
+    }
+
+    @Test
+    void reportsEveryInvalidVariableTogether() {
+        Map<String, String> env = Map.of(
+                "PORT", "eighty",
+                "WORKERS", "0",
+                "GUNICORN_TIMEOUT", "-1",
+                "LOG_LEVEL", "LOUD",
+                "LOG_FORMAT", "xml",
+                "DATABASE_URL", "mysql://x/y",
+                "DB_CONN_MAX_AGE", "5",
+                "WORKER_CLASS", "fibers",
+                "ACCESS_LOG", "maybe");
+        assertThatThrownBy(() -> ServerConfig.fromEnv(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(9)
+                        .anySatisfy(p -> assertThat(p).startsWith("PORT:").contains("\"eighty\""))
+                        .anySatisfy(p -> assertThat(p).startsWith("WORKERS:").contains("between 1 and"))
+                        .anySatisfy(p -> assertThat(p).startsWith("GUNICORN_TIMEOUT:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("LOG_LEVEL:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("LOG_FORMAT:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("DATABASE_URL:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("DB_CONN_MAX_AGE:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("WORKER_CLASS:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("ACCESS_LOG:")));
+    }
+
+    @Test
+    void describeNeverShowsThePassword() {
+        ServerConfig c = ServerConfig.fromEnv(Map.of("DATABASE_URL", "postgres://admin:s3cret-pw@db:5432/ops"));
+        assertThat(c.describe().toString()).contains("db:5432/ops").doesNotContain("s3cret-pw");
+        assertThat(c.database().url().toString()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        assertThat(ServerConfig.fromEnv(Map.of("PORT", "  ", "DATABASE_URL", "")).http().port()).isEqualTo(8000);
+    }
+}
