@@ -12,6 +12,8 @@ import java.util.function.Function;
  * Column<Invoice> amount = Column.money("Monto (USD)", Invoice::amount).withWidth(12);
  * }</pre>
  *
+ * <p>Thread-safety: immutable record; safe to share if {@code value} is.
+ *
  * @param header       header cell text, not blank
  * @param type         how values are written
  * @param value        reads the cell value from a row; may return {@code null} (empty cell); must not have side effects
@@ -19,8 +21,6 @@ import java.util.function.Function;
  * @param numberFormat Excel number format for non-null values, {@code null} for "General"
  * @param alignment    horizontal alignment of non-null values in XLSX
  * @param <R>          the row type
- *
- * <p>Thread-safety: immutable record; safe to share if {@code value} is.
  */
 public record Column<R>(String header, ColumnType type, Function<? super R, ?> value, double width,
                         String numberFormat, CellAlignment alignment) {

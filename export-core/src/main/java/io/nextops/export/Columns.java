@@ -19,9 +19,9 @@ import java.util.function.Function;
  *         .build();
  * }</pre>
  *
- * @param <R> the row type
- *
  * <p>Thread-safety: immutable, safe to share and reuse across exports; the {@link Builder} is not thread-safe.
+ *
+ * @param <R> the row type
  */
 public final class Columns<R> implements Iterable<Column<R>> {
 

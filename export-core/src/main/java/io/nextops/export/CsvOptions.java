@@ -12,6 +12,8 @@ import java.util.Objects;
  * CsvOptions forExcel = CsvOptions.defaults().withByteOrderMark(true).withDelimiter(';');
  * }</pre>
  *
+ * <p>Thread-safety: immutable record.
+ *
  * @param byteOrderMark      write a UTF-8 BOM first so Excel detects the encoding
  * @param delimiter          field separator; not a quote, CR or LF
  * @param neutralizeFormulas prefix TEXT values starting with {@code = + - @ TAB CR} with {@code '} so spreadsheets
@@ -19,8 +21,6 @@ import java.util.Objects;
  * @param zone               zone that {@link ColumnType#DATETIME} instants are shown in
  * @param dateFormat         how {@link ColumnType#DATE} values are written
  * @param dateTimeFormat     how {@link ColumnType#DATETIME} values are written (after conversion to {@code zone})
- *
- * <p>Thread-safety: immutable record.
  */
 public record CsvOptions(boolean byteOrderMark, char delimiter, boolean neutralizeFormulas, ZoneId zone,
                          DateTimeFormatter dateFormat, DateTimeFormatter dateTimeFormat) {

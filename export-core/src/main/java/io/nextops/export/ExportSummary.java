@@ -7,14 +7,14 @@ import java.util.Objects;
 /**
  * What one finished export wrote.
  *
+ * <p>Thread-safety: immutable record.
+ *
  * @param format        the format written
  * @param rowsWritten   data rows written (headers not counted)
  * @param sheetNames    XLSX sheet names in order ({@code Facturas}, {@code Facturas (2)}, ...); empty for CSV
  * @param truncatedCells XLSX text cells cut to Excel's limit under {@link TextOverflow#TRUNCATE}
  * @param bytesWritten  bytes handed to the output stream
  * @param elapsed       wall time of the export
- *
- * <p>Thread-safety: immutable record.
  */
 public record ExportSummary(ExportFormat format, long rowsWritten, List<String> sheetNames, long truncatedCells,
                             long bytesWritten, Duration elapsed) {

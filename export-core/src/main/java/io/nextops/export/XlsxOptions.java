@@ -12,6 +12,8 @@ import java.util.Objects;
  * XlsxOptions options = XlsxOptions.defaults().withSheetName("Facturas");
  * }</pre>
  *
+ * <p>Thread-safety: immutable record.
+ *
  * @param sheetName          name of the first sheet; later ones are {@code "name (2)"}, {@code "name (3)"}, ...
  *                           (cut so they fit Excel's 31 characters)
  * @param maxRowsPerSheet    sheet rows including the header before rolling over to a new sheet, in
@@ -20,8 +22,6 @@ import java.util.Objects;
  * @param neutralizeFormulas prefix TEXT values starting with {@code = + - @ TAB CR} with {@code '}
  * @param zone               zone that {@link ColumnType#DATETIME} instants are shown in (Excel has no time zones)
  * @param textOverflow       what to do with text over Excel's 32,767-character cell limit
- *
- * <p>Thread-safety: immutable record.
  */
 public record XlsxOptions(String sheetName, int maxRowsPerSheet, int flushEveryRows, boolean neutralizeFormulas,
                           ZoneId zone, TextOverflow textOverflow) {
