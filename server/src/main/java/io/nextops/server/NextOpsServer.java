@@ -3,6 +3,11 @@ package io.nextops.server;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import io.nextops.server.http.AccessLog;
+import io.nextops.server.http.ApiErrorFilter;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.jdbi.v3.core.Jdbi;
 import io.nextops.server.http.HealthServlet;
 import io.nextops.server.http.JsonErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -58,6 +63,10 @@ public final class NextOpsServer {
         context.addServlet(new ServletHolder("health-noslash", liveness), "/api/health");
         context.addServlet(new ServletHolder("live", liveness), "/health/live");
         context.addServlet(new ServletHolder("ready", new HealthServlet(database.dataSource(), VERSION)), "/health/ready");
+
+        // the API: failures become statuses in one place; then the domain modules
+        context.addFilter(new FilterHolder(new ApiErrorFilter()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
+        Jdbi jdbi = Jdbi.create(database.dataSource());
 
         GracefulHandler graceful = new GracefulHandler(context);
         server.setHandler(graceful);

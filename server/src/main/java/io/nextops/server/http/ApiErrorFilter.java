@@ -1,0 +1,118 @@
+package io.nextops.server.http;
+
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.FieldError;
+import io.nextops.ots.api.Json;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where API failures become HTTP statuses: an {@link ApiException} is answered with its status and the
+ * envelope {@code {code, message, errors: [{field, message}], detail}}; anything else is a 500 with
+ * {@code code=UnhandledException} and no internal detail (the stack trace goes to the log). A client that went away
+ * mid-response is logged in one line, not as an error. Thread-safe.
+ */
+public final class ApiErrorFilter implements Filter {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) resp;
+        try {
+            chain.doFilter(req, resp);
+        } catch (ApiException e) {
+            respond(response, e);
+        } catch (EofException e) {
+            log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
+        } catch (IOException | ServletException | RuntimeException e) {
+            ApiException api = find(e);
+            if (api != null) {
+                respond(response, api);
+                return;
+            }
+            if (isClientAbort(e)) {
+                log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.toString());
+                return;
+            }
+            log.error("unhandled error in {} {}", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                write(response, 500, "UnhandledException", "An unexpected error occurred.", List.of());
+            }
+        }
+    }
+
+    /** Maps a kind to its HTTP status. */
+    public static int status(ApiException.Kind kind) {
+        return switch (kind) {
+            case VALIDATION -> 400;
+            case NOT_AUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case RATE_LIMITED -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    /** Answers {@code e} on {@code response} unless it is already committed. */
+    public static void respond(HttpServletResponse response, ApiException e) throws IOException {
+        if (response.isCommitted()) {
+            log.info("cannot report {} ({}): response already committed", e.code(), e.getMessage());
+            return;
+        }
+        response.reset();
+        if (e.kind() == ApiException.Kind.NOT_AUTHENTICATED) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"api\"");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        write(response, status(e.kind()), e.code(), e.getMessage(), e.errors());
+    }
+
+    private static void write(HttpServletResponse response, int status, String code, String message,
+                              List<FieldError> errors) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.put("errors", errors);
+        body.put("detail", message);
+        Json.write(response, status, body);
+    }
+
+    private static ApiException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EofException || (t instanceof IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))
+                    || (t instanceof IOException && String.valueOf(t.getMessage()).contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
