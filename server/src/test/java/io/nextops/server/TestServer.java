@@ -1,5 +1,6 @@
 package io.nextops.server;
 
+import io.nextops.ots.api.Role;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import io.nextops.testsupport.SharedPostgres;
@@ -44,6 +45,7 @@ public final class TestServer implements AutoCloseable {
         ServerConfig config = ServerConfig.fromEnv(all);
         Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
         Server server = NextOpsServer.create(config, database);
+        TestCallers.install(server);
         beforeStart.accept(server);
         try {
             server.start();
@@ -79,6 +81,27 @@ public final class TestServer implements AutoCloseable {
 
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    /** A request builder for {@code pathAndQuery} authenticated as a user with {@code role}. */
+    public HttpRequest.Builder request(String pathAndQuery, Role role) {
+        return TestCallers.authenticate(this, HttpRequest.newBuilder(uri(pathAndQuery)), role);
+    }
+
+    /** GET as {@code role}. */
+    public HttpResponse<String> get(String pathAndQuery, Role role) {
+        return send(request(pathAndQuery, role).GET().build());
+    }
+
+    /** {@code method} with a JSON body (null for none) as {@code role}. */
+    public HttpResponse<String> send(String method, String pathAndQuery, Role role, String json) {
+        HttpRequest.Builder b = request(pathAndQuery, role);
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(b.build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

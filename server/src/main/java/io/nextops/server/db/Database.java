@@ -103,6 +103,8 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations(migrations.toArray(String[]::new))
                 .failOnMissingLocations(false)
+                // modules add migrations independently: a later one of one module may sort before an applied one of another
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }
