@@ -25,7 +25,8 @@ import java.util.Objects;
 public record CsvOptions(boolean byteOrderMark, char delimiter, boolean neutralizeFormulas, ZoneId zone,
                          DateTimeFormatter dateFormat, DateTimeFormatter dateTimeFormat) {
 
-    private static final DateTimeFormatter DEFAULT_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    /** The default {@link #dateTimeFormat()}: {@code uuuu-MM-dd HH:mm:ss}, which Excel and most loaders parse. */
+    public static final DateTimeFormatter DEFAULT_DATE_TIME_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     public CsvOptions {
         Objects.requireNonNull(zone, "zone");
@@ -38,7 +39,8 @@ public record CsvOptions(boolean byteOrderMark, char delimiter, boolean neutrali
 
     /** No BOM, comma, formulas neutralized, UTC, {@code 2025-01-31} and {@code 2025-01-31 13:45:00}. */
     public static CsvOptions defaults() {
-        return new CsvOptions(false, ',', true, ZoneOffset.UTC, DateTimeFormatter.ISO_LOCAL_DATE, DEFAULT_DATE_TIME);
+        return new CsvOptions(false, ',', true, ZoneOffset.UTC, DateTimeFormatter.ISO_LOCAL_DATE,
+                DEFAULT_DATE_TIME_FORMAT);
     }
 
     public CsvOptions withByteOrderMark(boolean byteOrderMark) {

@@ -30,12 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * no number or date formatting). Scores are rows/s ({@link OperationsPerInvocation} = rows per call).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Export -f 1 -wi 2 -i 3}; see docs/benchmarks/export-core.md.
+ * Warm-up iterations are long (8 s) because one XLSX call is ~0.5 s and its JIT settles late.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 4)
+@Warmup(iterations = 2, time = 8)
+@Measurement(iterations = 3, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 public class ExportBenchmark {
 
