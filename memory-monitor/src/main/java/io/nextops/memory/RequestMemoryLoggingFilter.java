@@ -55,13 +55,15 @@ final class RequestMemoryLoggingFilter implements Filter {
             MemoryUsage heap = taker.heap();
             MemoryStatus status = classifier.apply(process.rssBytes());
             String what = describe(request, response);
-            log.log(status.isAtLeastWarning() ? MemoryLog.Level.WARN : MemoryLog.Level.INFO,
-                    "memory sample " + what
+            MemoryLog.Level level = status.isAtLeastWarning() ? MemoryLog.Level.WARN : MemoryLog.Level.INFO;
+            if (log.isEnabled(level)) {
+                log.log(level, "memory sample " + what
                             + " rss=" + Units.formatMb(process.rssBytes())
                             + " vms=" + Units.formatMb(process.virtualBytes())
                             + " heapUsed=" + Units.formatMb(heap.getUsed())
                             + " heapCommitted=" + Units.formatMb(heap.getCommitted())
                             + " memoryStatus=" + status);
+            }
             if (status == MemoryStatus.CRITICAL) {
                 Budget b = budget.get();
                 log.log(MemoryLog.Level.ERROR, "memory CRITICAL rss=" + Units.formatMb(process.rssBytes())

@@ -10,15 +10,27 @@ final class RecordingLog implements MemoryLog {
     }
 
     private final List<Line> lines = new ArrayList<>();
+    private final Level minimum;
+
+    RecordingLog() {
+        this(Level.INFO);
+    }
+
+    /** Records only lines at or above {@code minimum}, like a configured logger. */
+    RecordingLog(Level minimum) {
+        this.minimum = minimum;
+    }
 
     @Override
     public boolean isEnabled(Level level) {
-        return true;
+        return level.compareTo(minimum) >= 0;
     }
 
     @Override
     public synchronized void log(Level level, String message) {
-        lines.add(new Line(level, message));
+        if (isEnabled(level)) {
+            lines.add(new Line(level, message));
+        }
     }
 
     synchronized List<Line> lines() {

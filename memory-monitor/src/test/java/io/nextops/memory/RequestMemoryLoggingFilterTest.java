@@ -112,6 +112,23 @@ class RequestMemoryLoggingFilterTest {
     }
 
     @Test
+    void withInfoDisabledOnlyWarningsAndErrorsAreLogged() throws Exception {
+        RecordingLog warnOnly = new RecordingLog(MemoryLog.Level.WARN);
+        SnapshotTaker taker = new SnapshotTaker(probe, () -> SystemMemoryProbe.SystemMemory.UNKNOWN,
+                new CgroupReader(noCgroup), new JvmMemoryReader(), Clock.systemUTC());
+        Budget budget = Budget.of(-1, 1000 * MB);
+        RequestMemoryLoggingFilter filter = new RequestMemoryLoggingFilter(() -> true, taker,
+                rss -> Thresholds.defaults().classify(rss, budget.asOptional()), () -> budget, "u", warnOnly);
+
+        filter.doFilter(new ServletFakes.Request().proxy(), new ServletFakes.Response().proxy(), PASS); // 30%
+        probe.setRssMb(950);
+        filter.doFilter(new ServletFakes.Request().proxy(), new ServletFakes.Response().proxy(), PASS); // 95%
+
+        assertThat(warnOnly.lines()).extracting(RecordingLog.Line::level)
+                .containsExactly(MemoryLog.Level.WARN, MemoryLog.Level.ERROR);
+    }
+
+    @Test
     void stillSamplesWhenTheChainFailsAndRethrows() {
         RequestMemoryLoggingFilter filter = filter(() -> true, -1);
         FilterChain failing = (req, res) -> {
