@@ -1,0 +1,230 @@
+package io.nextops.server.auth;
+
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.Caller;
+import io.nextops.ots.api.Role;
+import io.nextops.server.config.ServerConfig;
+import jakarta.servlet.DispatcherType;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Users, passwords and JWTs for the API, as the original's SimpleJWT setup: log in at {@code POST /api/token/},
+ * refresh (rotating, the old refresh token blacklisted) at {@code POST /api/token/refresh/}, and send
+ * {@code Authorization: Bearer <access>} on every other {@code /api/} call. {@link #install} adds the token servlets
+ * and the filters; the domain servlets then find the {@link Caller} on the request. Thread-safe.
+ *
+ * <pre>{@code
+ * Authentication auth = Authentication.create(config.auth(), jdbi, config.dataDir());
+ * auth.install(context);                               // after the error filter, before the domain servlets
+ Authentication.ensureAdmin(config.auth(), jdbi, env.get("NEXTOPS_ADMIN_PASSWORD"), System.out); // on serve
+ * }</pre>
+ *
+ * <p>The user is read by primary key on every authenticated request (no cache), so deactivating or deleting a user
+ * takes effect at once. Passwords and tokens are never logged.
+ */
+public final class Authentication {
+    private static final Logger log = LoggerFactory.getLogger(Authentication.class);
+    static final String BAD_CREDENTIALS = "No active account found with the given credentials";
+    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    private static final String PASSWORD_CHARS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final Tokens tokens;
+    private final LoginThrottle throttle;
+    private final String metricsToken;
+    private final Clock clock;
+    private final AtomicLong lastPurgeMillis = new AtomicLong();
+
+    private Authentication(ServerConfig.Auth config, Jdbi jdbi, byte[] secret, Clock clock) {
+        this.users = new UserStore(jdbi);
+        this.hasher = new PasswordHasher(config.passwordIterations());
+        this.tokens = new Tokens(secret, config.accessTokenLifetime(), config.refreshTokenLifetime(), clock);
+        this.throttle = new LoginThrottle(config.maxFailuresPerUsername(), config.maxFailuresPerAddress(),
+                config.failureWindow(), LoginThrottle.DEFAULT_CAPACITY, clock);
+        this.metricsToken = config.metricsToken();
+        this.clock = clock;
+    }
+
+    /** Reads or generates the JWT secret (see {@code JWT_SECRET}) and builds the service over {@code jdbi}. */
+    public static Authentication create(ServerConfig.Auth config, Jdbi jdbi, Path dataDir) {
+        return create(config, jdbi, dataDir, Clock.systemUTC());
+    }
+
+    /** As {@link #create(ServerConfig.Auth, Jdbi, Path)} with the clock that tokens and login limits use. */
+    public static Authentication create(ServerConfig.Auth config, Jdbi jdbi, Path dataDir, Clock clock) {
+        return new Authentication(config, jdbi, JwtSecret.resolve(config.jwtSecret(), dataDir), clock);
+    }
+
+    /**
+     * Adds the token servlets, the authentication filter on {@code /api/*} and the metrics access filter on
+     * {@code /metrics} and {@code /health/memory}. Call it after the error filter is added and before any other
+     * filter on {@code /api/*}: filters run in the order they were added.
+     */
+    public void install(ServletContextHandler context) {
+        EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
+        context.addFilter(new FilterHolder(new AuthenticationFilter(this)), "/api/*", request);
+        FilterHolder metrics = new FilterHolder(new MetricsAccessFilter(metricsToken));
+        metrics.setName("metrics-access");
+        for (String path : MetricsAccessFilter.PATHS) {
+            context.addFilter(metrics, path, request);
+        }
+        ServletHolder login = new ServletHolder("token", new TokenServlet(this, TokenServlet.Mode.LOGIN));
+        context.getServletHandler().addServletWithMapping(login, "/api/token/");
+        context.getServletHandler().addServletWithMapping(login, "/api/token");
+        ServletHolder refresh = new ServletHolder("token-refresh", new TokenServlet(this, TokenServlet.Mode.REFRESH));
+        context.getServletHandler().addServletWithMapping(refresh, "/api/token/refresh/");
+        context.getServletHandler().addServletWithMapping(refresh, "/api/token/refresh");
+    }
+
+    /**
+     * Creates a user with a password hashed at the configured strength.
+     *
+     * @return the new user's id
+     * @throws IllegalArgumentException when the username is taken, or a value is empty or too long
+     */
+    public static long createUser(ServerConfig.Auth config, Jdbi jdbi, String username, Role role, String email,
+                                  String password) {
+        checkNewUser(username, password);
+        String hash = new PasswordHasher(config.passwordIterations()).hash(password);
+        return new UserStore(jdbi).insert(username, hash, role, email, Instant.now())
+                .orElseThrow(() -> new IllegalArgumentException("user \"" + username + "\" already exists"));
+    }
+
+    /**
+     * When there is no user at all, creates {@code admin} (role admin) with {@code password}, or with a generated one
+     * printed once to {@code console} (never to the log) when {@code password} is null or blank. Does nothing
+     * otherwise, or when another instance created a user meanwhile.
+     */
+    public static void ensureAdmin(ServerConfig.Auth config, Jdbi jdbi, String password, PrintStream console) {
+        UserStore users = new UserStore(jdbi);
+        if (users.count() > 0) {
+            return;
+        }
+        boolean generated = password == null || password.isBlank();
+        String pw = generated ? generatePassword() : password;
+        checkNewUser("admin", pw);
+        String hash = new PasswordHasher(config.passwordIterations()).hash(pw);
+        Optional<Long> id = users.insert("admin", hash, Role.ADMIN, "", Instant.now());
+        if (id.isEmpty()) {
+            return;
+        }
+        log.warn("no user existed: created user \"admin\" (role admin) with {}", generated
+                ? "a generated password shown once on the console" : "the password from NEXTOPS_ADMIN_PASSWORD");
+        if (generated) {
+            console.println("==================================================================");
+            console.println(" NextOps: created user \"admin\" (role admin). Its password, shown");
+            console.println(" only this once (log in, then create users with create-user):");
+            console.println();
+            console.println("     " + pw);
+            console.println("==================================================================");
+            console.flush();
+        }
+    }
+
+    private static void checkNewUser(String username, String password) {
+        if (username == null || username.isBlank() || username.length() > 150) {
+            throw new IllegalArgumentException("username must be 1 to 150 characters, was \"" + username + "\"");
+        }
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("the password must have at least 8 characters");
+        }
+        if (password.length() > 4096) {
+            throw new IllegalArgumentException("the password must have at most 4096 characters");
+        }
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            sb.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Checks a login. Unknown user, wrong password and inactive user all get the same 401 after a full hash
+     * computation; over a failure limit, 429 before any check.
+     */
+    Tokens.Pair login(String username, String password, String address) {
+        throttle.check(username, address);
+        Optional<User> found = password.length() > 4096 ? Optional.empty() : users.byUsername(username);
+        boolean ok = found.isPresent() ? hasher.verify(password, found.get().passwordHash()) : hasher.verifyNothing(password);
+        if (!ok || !found.get().active()) {
+            throttle.failed(username, address);
+            log.info("failed login for a username of {} characters from {}", username.length(), address);
+            throw new ApiException(ApiException.Kind.NOT_AUTHENTICATED, "no_active_account", BAD_CREDENTIALS);
+        }
+        User user = found.get();
+        throttle.succeeded(username);
+        users.recordLogin(user.id(), clock.instant(),
+                hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null);
+        return tokens.issue(user.id());
+    }
+
+    /** Rotates a refresh token: the old one is blacklisted and a new pair issued; 401 when used twice. */
+    Tokens.Pair refresh(String refreshToken) {
+        Tokens.RefreshClaims claims = tokens.verifyRefresh(refreshToken);
+        if (users.isBlacklisted(claims.jti())) {
+            throw Tokens.invalid("Token is blacklisted");
+        }
+        User user = activeUser(claims.userId());
+        // the insert decides between two concurrent uses of the same token: only one gets a new pair
+        if (!users.blacklist(claims.jti(), user.id(), claims.expiresAt())) {
+            throw Tokens.invalid("Token is blacklisted");
+        }
+        purgeNowAndThen();
+        return tokens.issue(user.id());
+    }
+
+    /** The caller of an {@code Authorization} header value; 401 unless a valid access token of an active user. */
+    Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiException.notAuthenticated("Authentication credentials were not provided.");
+        }
+        String[] parts = authorization.trim().split(" +");
+        if (!parts[0].equalsIgnoreCase("Bearer")) {
+            throw ApiException.notAuthenticated("Authentication credentials were not provided.");
+        }
+        if (parts.length != 2) {
+            throw Tokens.invalid("Authorization header must contain two space-delimited values");
+        }
+        User user = activeUser(tokens.verifyAccess(parts[1]));
+        return new Caller(user.id(), user.username(), user.role());
+    }
+
+    private User activeUser(long id) {
+        User user = users.byId(id)
+                .orElseThrow(() -> new ApiException(ApiException.Kind.NOT_AUTHENTICATED, "user_not_found", "User not found"));
+        if (!user.active()) {
+            throw new ApiException(ApiException.Kind.NOT_AUTHENTICATED, "user_inactive", "User is inactive");
+        }
+        return user;
+    }
+
+    private void purgeNowAndThen() {
+        long now = clock.millis();
+        long last = lastPurgeMillis.get();
+        if (now - last >= PURGE_INTERVAL.toMillis() && lastPurgeMillis.compareAndSet(last, now)) {
+            int purged = users.purgeBlacklist(Instant.ofEpochMilli(now));
+            if (purged > 0) {
+                log.info("purged {} expired refresh token(s) from the blacklist", purged);
+            }
+        }
+    }
+}
