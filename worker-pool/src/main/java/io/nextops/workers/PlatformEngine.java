@@ -1,5 +1,7 @@
 package io.nextops.workers;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +25,12 @@ import org.slf4j.LoggerFactory;
 final class PlatformEngine implements Engine {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
-    /** How long an idle worker waits for a task before it looks at the pool's state again. */
-    private static final long IDLE_POLL_MILLIS = 50;
+    /**
+     * Queued behind the real tasks at shutdown: a worker that takes one ends. Idle workers block in an untimed
+     * {@code take()} (a timed wait costs measurably more per hand-over), so this is how they learn to stop.
+     */
+    private static final TaskRun STOP = TaskRun.of(() -> { });
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final PoolCore core;
     private final BlockingQueue<TaskRun> queue;
@@ -69,7 +75,7 @@ final class PlatformEngine implements Engine {
 
     @Override
     public int queued() {
-        return queue.size();
+        return core.accepting() ? queue.size() : (int) queue.stream().filter(run -> run != STOP).count();
     }
 
     @Override
@@ -84,24 +90,35 @@ final class PlatformEngine implements Engine {
 
     @Override
     public boolean awaitTermination(long deadlineNanos) throws InterruptedException {
-        // a retiring worker adds its replacement before it removes itself, so the set is never empty too early
-        while (!workers.isEmpty()) {
-            for (Worker worker : List.copyOf(workers)) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return workers.isEmpty();
-                }
-                TimeUnit.NANOSECONDS.timedJoin(worker.thread, left);
+        // a retiring worker adds its replacement before it removes itself, so the set is never empty too early;
+        // no worker retires once the pool stops accepting
+        while (true) {
+            List<Worker> alive = List.copyOf(workers);
+            if (alive.isEmpty()) {
+                return true;
             }
+            for (int i = 0; i < alive.size(); i++) {
+                if (!queue.offer(STOP)) {
+                    break; // full of tasks still to drain (or of earlier stop marks); try again shortly
+                }
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return workers.isEmpty();
+            }
+            TimeUnit.NANOSECONDS.timedJoin(alive.get(0).thread, Math.min(left, STOP_CHECK_NANOS));
         }
-        return true;
     }
 
     @Override
     public int stop() {
         List<TaskRun> dropped = new ArrayList<>();
         queue.drainTo(dropped);
-        dropped.forEach(core::dropQueued);
+        for (TaskRun run : dropped) {
+            if (run != STOP) {
+                core.dropQueued(run);
+            }
+        }
         int aborted = 0;
         for (Worker worker : workers) {
             TaskRun run = worker.current;
@@ -113,12 +130,23 @@ final class PlatformEngine implements Engine {
         return aborted;
     }
 
+    private static final VarHandle CURRENT;
+
+    static {
+        try {
+            CURRENT = MethodHandles.lookup().findVarHandle(Worker.class, "current", TaskRun.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final class Worker implements Runnable {
 
         final Thread thread;
         private final int quota;
         private int done;
-        volatile TaskRun current;
+        /** The task this worker runs, for the watchdog and the stopper; written with release semantics. */
+        private volatile TaskRun current;
 
         Worker() {
             this.quota = core.config.recycles() ? core.nextQuota() : Integer.MAX_VALUE;
@@ -129,25 +157,26 @@ final class PlatformEngine implements Engine {
         public void run() {
             try {
                 while (true) {
-                    TaskRun run = queue.poll();
-                    if (run == null) {
-                        if (!core.accepting()) {
-                            return; // draining and nothing left, or stopped
-                        }
-                        run = pollIdle();
-                        if (run == null) {
-                            continue;
-                        }
+                    TaskRun run;
+                    try {
+                        run = queue.take();
+                    } catch (InterruptedException stray) {
+                        continue; // the pool never interrupts an idle worker; ignore whoever did
+                    }
+                    if (run == STOP) {
+                        return;
                     }
                     if (core.stopped()) {
                         core.dropQueued(run); // taken just as the deadline passed
                         continue;
                     }
-                    current = run;
+                    CURRENT.setRelease(this, run);
                     try {
                         core.run(run);
                     } finally {
-                        current = null;
+                        // a plain store on x86: the watchdog may see the finished task a moment longer, and its
+                        // CAS on the task's state tells it the task is done
+                        CURRENT.setRelease(this, null);
                     }
                     if (++done >= quota && core.accepting() && handOver()) {
                         return;
@@ -155,14 +184,6 @@ final class PlatformEngine implements Engine {
                 }
             } finally {
                 workers.remove(this);
-            }
-        }
-
-        private TaskRun pollIdle() {
-            try {
-                return queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return null; // a stray interrupt; the loop looks at the state again
             }
         }
 

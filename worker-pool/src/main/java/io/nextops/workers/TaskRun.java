@@ -32,52 +32,61 @@ final class TaskRun implements TaskContext {
         }
     }
 
+    private static final byte RUNNABLE = 0;
+    private static final byte CONSUMER = 1;
+    private static final byte CALLABLE = 2;
+    private static final byte CONTEXTUAL = 3;
+
     private final Object body;
+    private final byte kind;
     /** Null for fire-and-forget tasks, whose failures are logged instead. */
     final CompletableFuture<Object> future;
     private volatile int state;
-    /** The thread that runs (or will run) the task; written before the state turns RUNNING. */
-    volatile Thread thread;
+    /**
+     * The thread that runs (or will run) the task. Plain field on the hot path: written before the RUNNING CAS (or
+     * before the virtual thread starts), and read only by parties that saw that state first.
+     */
+    Thread thread;
     /** Ticker reading at start; written before the state turns RUNNING, read only after seeing RUNNING. */
     long startNanos;
     private List<Runnable> cancelActions; // guarded by this
 
-    private TaskRun(Object body, CompletableFuture<Object> future) {
+    private TaskRun(Object body, byte kind, CompletableFuture<Object> future) {
         this.body = body;
+        this.kind = kind;
         this.future = future;
     }
 
     static TaskRun of(Runnable task) {
-        return new TaskRun(task, null);
+        return new TaskRun(task, RUNNABLE, null);
     }
 
     static TaskRun of(Consumer<TaskContext> task) {
-        return new TaskRun(task, null);
+        return new TaskRun(task, CONSUMER, null);
     }
 
     static TaskRun of(Callable<?> task, CompletableFuture<Object> future) {
-        return new TaskRun(task, future);
+        return new TaskRun(task, CALLABLE, future);
     }
 
     static TaskRun of(ContextualTask<?> task, CompletableFuture<Object> future) {
-        return new TaskRun(task, future);
+        return new TaskRun(task, CONTEXTUAL, future);
     }
 
     @SuppressWarnings("unchecked")
     Object call() throws Exception {
-        // the factories fix the pairing: Runnable/Consumer without a future, Callable/ContextualTask with one
-        if (future == null) {
-            if (body instanceof Consumer<?> consumer) {
-                ((Consumer<TaskContext>) consumer).accept(this);
-            } else {
+        switch (kind) {
+            case RUNNABLE:
                 ((Runnable) body).run();
-            }
-            return null;
+                return null;
+            case CONSUMER:
+                ((Consumer<TaskContext>) body).accept(this);
+                return null;
+            case CALLABLE:
+                return ((Callable<?>) body).call();
+            default:
+                return ((ContextualTask<?>) body).call(this);
         }
-        if (body instanceof ContextualTask<?> task) {
-            return task.call(this);
-        }
-        return ((Callable<?>) body).call();
     }
 
     int state() {

@@ -42,10 +42,10 @@ final class VirtualEngine implements Engine {
             admitted.decrementAndGet();
             return false;
         }
-        live.add(run);
         try {
             Thread thread = threads.newThread(() -> runOne(run));
             run.thread = thread;
+            live.add(run); // publishes run.thread to the stopper
             thread.start();
         } catch (RuntimeException | Error e) {
             live.remove(run);

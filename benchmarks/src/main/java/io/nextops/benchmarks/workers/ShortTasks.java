@@ -31,7 +31,11 @@ final class ShortTasks {
     }
 
     void runBatch(Executor executor) throws InterruptedException {
-        for (int i = 0; i < BATCH; i++) {
+        runBatch(executor, BATCH);
+    }
+
+    void runBatch(Executor executor, int count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
             slots.acquire();
             executor.execute(task);
         }
