@@ -1,2 +1,5 @@
-/** ots-module (work in progress). */
+/**
+ * ots-module: work orders (OTs), providers and clients: schema (Flyway folder {@code db/migration/ots}), save rules,
+ * Jdbi repositories and the original's REST API. Start at {@link io.nextops.ots.OtsModule}.
+ */
 package io.nextops.ots;

@@ -1,0 +1,60 @@
+package io.nextops.ots.catalog;
+
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.Caller;
+import io.nextops.ots.api.Json;
+import io.nextops.ots.api.PageRequest;
+import io.nextops.ots.api.Params;
+import io.nextops.ots.internal.Body;
+import io.nextops.ots.internal.Listing;
+import io.nextops.ots.internal.Resource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /api/clients/}: list (paginated, filters of {@link ClientQuery}), create, get. Thread-safe. */
+public final class ClientResource extends Resource {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Jdbi jdbi;
+    private final transient ClientRepository clients;
+
+    public ClientResource(Jdbi jdbi, ClientRepository clients) {
+        this.jdbi = jdbi;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Params params = new Params(req);
+        PageRequest page = PageRequest.from(params);
+        ClientQuery query = ClientQuery.from(params);
+        params.validate();
+        Listing.write(jdbi, req, resp, page, h -> clients.count(h, query), (h, p) -> clients.page(h, query, p));
+    }
+
+    @Override
+    protected void create(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        caller.requireManager();
+        Body b = new Body(Json.readObject(req));
+        b.readOnly("id", "created_at", "updated_at", "usage_count", "verified_at", "merged_into");
+        b.require("original_name");
+        String original = b.text("original_name", 500, "");
+        if (b.has("original_name") && original.isBlank()) {
+            b.error("original_name", "This field may not be blank.");
+        }
+        String normalized = b.text("normalized_name", 500, "");
+        String shortName = b.nullableText("short_name", 50, null);
+        Long provider = b.id("provider", null, true);
+        boolean verified = b.bool("is_verified", false);
+        b.validate();
+        Client c = clients.insert(new NewClient(original, normalized, shortName, provider, verified));
+        Json.write(resp, 201, c);
+    }
+
+    @Override
+    protected void get(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Json.write(resp, 200, clients.find(id).orElseThrow(() -> ApiException.notFound("Client")));
+    }
+}

@@ -1,0 +1,68 @@
+package io.nextops.ots.catalog;
+
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.Caller;
+import io.nextops.ots.api.Json;
+import io.nextops.ots.api.PageRequest;
+import io.nextops.ots.api.Params;
+import io.nextops.ots.internal.Body;
+import io.nextops.ots.internal.Listing;
+import io.nextops.ots.internal.Resource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /api/catalogs/providers/}: list (paginated, filters of {@link ProviderQuery}), create, get. Thread-safe. */
+public final class ProviderResource extends Resource {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Jdbi jdbi;
+    private final transient ProviderRepository providers;
+
+    public ProviderResource(Jdbi jdbi, ProviderRepository providers) {
+        this.jdbi = jdbi;
+        this.providers = providers;
+    }
+
+    @Override
+    protected void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Params params = new Params(req);
+        PageRequest page = PageRequest.from(params);
+        ProviderQuery query = ProviderQuery.from(params);
+        params.validate();
+        Listing.write(jdbi, req, resp, page, h -> providers.count(h, query), (h, p) -> providers.page(h, query, p));
+    }
+
+    @Override
+    protected void create(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        caller.requireManager();
+        Body b = new Body(Json.readObject(req));
+        b.readOnly("id", "created_at", "updated_at");
+        b.require("nombre");
+        String nombre = b.text("nombre", 255, "");
+        if (b.has("nombre") && nombre.isBlank()) {
+            b.error("nombre", "This field may not be blank.");
+        }
+        String nit = b.nullableText("nit", 20, null);
+        String tipo = b.choice("tipo", Provider.TIPOS, "otro");
+        String categoria = b.choice("categoria", Provider.CATEGORIAS, "nacional");
+        boolean credito = b.bool("tiene_credito", false);
+        int dias = b.integer("dias_credito", 0, 3650, 0);
+        boolean active = b.bool("is_active", true);
+        String email = b.text("email", 254, "");
+        String telefono = b.text("telefono", 20, "");
+        String direccion = b.text("direccion", 2000, "");
+        String contacto = b.text("contacto", 255, "");
+        String notas = b.text("notas", 10_000, "");
+        b.validate();
+        Provider p = providers.insert(new NewProvider(nombre, nit, tipo, categoria, credito, dias, active, email,
+                telefono, direccion, contacto, notas));
+        Json.write(resp, 201, p);
+    }
+
+    @Override
+    protected void get(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Json.write(resp, 200, providers.find(id).orElseThrow(() -> ApiException.notFound("Provider")));
+    }
+}

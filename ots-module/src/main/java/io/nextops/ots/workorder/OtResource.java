@@ -1,0 +1,94 @@
+package io.nextops.ots.workorder;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.Caller;
+import io.nextops.ots.api.Json;
+import io.nextops.ots.api.PageRequest;
+import io.nextops.ots.api.Params;
+import io.nextops.ots.internal.Body;
+import io.nextops.ots.internal.Listing;
+import io.nextops.ots.internal.Resource;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /api/ots/}: list (filters of {@link OtQuery}, page-number pagination, rows streamed), create;
+ * {@code /api/ots/{id}/}: get, PUT, PATCH, DELETE (soft). Reads are open to every role, create and delete need a
+ * manager, and {@code finanzas} may change only {@link OtChoices#FINANCE_FIELDS}. Thread-safe.
+ */
+public final class OtResource extends Resource {
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> NOT_WRITABLE = Set.of(OtInput.READ_ONLY);
+
+    private final transient Jdbi jdbi;
+    private final transient OtRepository ots;
+
+    public OtResource(Jdbi jdbi, OtRepository ots) {
+        this.jdbi = jdbi;
+        this.ots = ots;
+    }
+
+    @Override
+    protected void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Params params = new Params(req);
+        PageRequest page = PageRequest.from(params);
+        OtQuery query = OtQuery.from(params);
+        params.validate();
+        Listing.write(jdbi, req, resp, page, h -> ots.count(h, query),
+                (h, p) -> ots.stream(h, query, p.offset(), p.pageSize()));
+    }
+
+    @Override
+    protected void create(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        caller.requireManager();
+        Body b = new Body(Json.readObject(req));
+        OtDraft draft = OtInput.read(b, OtDraft.builder("", 1).build(), true);
+        b.validate();
+        Json.write(resp, 201, ots.insert(draft, caller.userId()));
+    }
+
+    @Override
+    protected void get(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Json.write(resp, 200, ots.find(id).orElseThrow(() -> ApiException.notFound("OT")));
+    }
+
+    @Override
+    protected void update(Caller caller, long id, boolean partial, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        ObjectNode body = Json.readObject(req);
+        caller.requireUpdate(writable(body), OtChoices.FINANCE_FIELDS);
+        Ot saved = ots.update(id, base -> {
+            Body b = new Body(body);
+            OtDraft d = OtInput.read(b, base, !partial);
+            b.validate();
+            return d;
+        }, caller.userId());
+        Json.write(resp, 200, saved);
+    }
+
+    @Override
+    protected void delete(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) {
+        caller.requireManager();
+        if (!ots.softDelete(id)) {
+            throw ApiException.notFound("OT");
+        }
+        resp.setStatus(204);
+    }
+
+    private static Set<String> writable(ObjectNode body) {
+        Set<String> fields = new TreeSet<>();
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!NOT_WRITABLE.contains(name)) {
+                fields.add(name);
+            }
+        }
+        return fields;
+    }
+}
