@@ -250,6 +250,7 @@ class XlsxRoundTripTest {
         assertThat(rows.get(3).getCell(0).getText()).isEqualTo("línea 1\nlínea 2");
     }
 
+    /** Regression: the original openpyxl export failed on any time-zone-aware datetime (nextops-domain.md 3.2). */
     @Test
     void convertsEveryTimezoneAwareKindToTheConfiguredZone() throws Exception {
         Instant instant = Instant.parse("2025-03-10T02:15:00Z");
