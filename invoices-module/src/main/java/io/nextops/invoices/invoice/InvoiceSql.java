@@ -70,8 +70,8 @@ final class InvoiceSql {
             binds.put("hasta", q.issuedTo());
         }
         if (q.search() != null) {
-            clauses.add("(i.numero_factura ILIKE :search ESCAPE '\\' OR i.proveedor_nombre ILIKE :search ESCAPE '\\'"
-                    + " OR i.ot_number ILIKE :search ESCAPE '\\' OR i.notas ILIKE :search ESCAPE '\\')");
+            clauses.add("(i.numero_factura ILIKE :search ESCAPE '!' OR i.proveedor_nombre ILIKE :search ESCAPE '!'"
+                    + " OR i.ot_number ILIKE :search ESCAPE '!' OR i.notas ILIKE :search ESCAPE '!')");
             binds.put("search", likeContains(q.search()));
         }
         return new Where(" WHERE " + String.join(" AND ", clauses), binds);
@@ -89,13 +89,17 @@ final class InvoiceSql {
         return j.toString();
     }
 
-    /** {@code %value%} with LIKE's own wildcards and the escape character taken literally. */
+    /**
+     * {@code %value%} with LIKE's wildcards and the escape character taken literally. The escape character is
+     * {@code !}, not backslash: Jdbi's parser reads {@code '\'} as an escaped quote and would take the named
+     * parameters after it for string content.
+     */
     static String likeContains(String value) {
         StringBuilder b = new StringBuilder(value.length() + 8).append('%');
         for (int k = 0; k < value.length(); k++) {
             char ch = value.charAt(k);
-            if (ch == '%' || ch == '_' || ch == '\\') {
-                b.append('\\');
+            if (ch == '%' || ch == '_' || ch == '!') {
+                b.append('!');
             }
             b.append(ch);
         }
@@ -112,7 +116,7 @@ final class InvoiceSql {
     private static void contains(List<String> clauses, Map<String, Object> binds, String column, String name,
                                  String value) {
         if (value != null) {
-            clauses.add(column + " ILIKE :" + name + " ESCAPE '\\'");
+            clauses.add(column + " ILIKE :" + name + " ESCAPE '!'");
             binds.put(name, likeContains(value));
         }
     }
