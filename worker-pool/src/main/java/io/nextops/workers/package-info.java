@@ -9,7 +9,7 @@
  *         .withTaskTimeout(Duration.ofSeconds(30)).withMaxTasksPerWorker(500).withMaxTasksJitter(50));
  * try {
  *     pool.execute(task -> {
- *         task.onCancel(statement::cancel);           // runs at the timeout, before the interrupt
+ *         task.onCancel(() -> cancelQuietly(statement)); // at the timeout, before the interrupt
  *         statement.execute(sql);
  *     });
  * } catch (RejectedTaskException e) {
