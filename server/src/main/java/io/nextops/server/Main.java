@@ -1,5 +1,6 @@
 package io.nextops.server;
 
+import io.nextops.server.auth.CreateUserCommand;
 import io.nextops.server.config.ConfigException;
 import io.nextops.server.config.ServerConfig;
 import java.io.PrintStream;
@@ -24,6 +25,10 @@ public final class Main {
 
     static {
         COMMANDS.put("serve", new Entry("run the HTTP server (default)", new ServeCommand()));
+        COMMANDS.put("check-memory", new Entry("report a running server's memory; exit 0 good, 1 warning, 2 critical, "
+                + "3 unreachable (--url URL, --json)", new CheckMemoryCommand()));
+        COMMANDS.put("create-user", new Entry(CreateUserCommand.SUMMARY,
+                (args, env, out, err) -> CreateUserCommand.run(args, env, System.in, out, err)));
     }
 
     private Main() {}
@@ -33,7 +38,8 @@ public final class Main {
         System.exit(status);
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    /** Runs a command line as {@link #main} does, with the given environment and streams; returns the exit status. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
             usage(out);
             return 0;

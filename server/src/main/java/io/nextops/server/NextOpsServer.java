@@ -1,8 +1,17 @@
 package io.nextops.server;
 
+import io.nextops.server.auth.Authentication;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
+import io.nextops.memory.MemoryMonitor;
 import io.nextops.server.http.AccessLog;
+import io.nextops.server.http.MemoryAdmission;
+import io.nextops.server.http.MemoryServlet;
+import io.nextops.server.http.WorkerHandler;
+import io.nextops.workers.WorkerPool;
+import io.nextops.workers.WorkerPoolConfig;
+import io.nextops.server.metrics.Metrics;
+import io.nextops.server.metrics.MetricsServlet;
 import io.nextops.server.http.ApiErrorFilter;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -39,11 +48,22 @@ public final class NextOpsServer {
 
     /** An unstarted server for {@code config} over {@code database}; the server owns the database from now on. */
     public static Server create(ServerConfig config, Database database) {
+        return create(config, database, MemoryMonitor.create(config.memory()));
+    }
+
+    /** As {@link #create(ServerConfig, Database)} with a given (unstarted) memory monitor, e.g. over a fake probe. */
+    public static Server create(ServerConfig config, Database database, MemoryMonitor memory) {
         QueuedThreadPool threads = new QueuedThreadPool(jettyMaxThreads(config), 4, 60_000);
         threads.setName("http");
         threads.setReservedThreads(0);
         Server server = new Server(threads);
         server.addBean(new Managed("database", database));
+        Metrics metrics = new Metrics();
+        server.addBean(new Managed("metrics", metrics));
+        metrics.bindPool(database.pool());
+        memory.start();
+        server.addBean(new Managed("memory-monitor", memory));
+        metrics.bindMemory(memory);
 
         HttpConfiguration httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
@@ -67,14 +87,41 @@ public final class NextOpsServer {
         // the API: failures become statuses in one place; then the domain modules
         context.addFilter(new FilterHolder(new ApiErrorFilter()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
         Jdbi jdbi = Jdbi.create(database.dataSource());
+        // OTs, providers and clients (/api/ots/, /api/catalogs/providers/, /api/clients/); a bean so tests can find it
+        io.nextops.ots.OtsModule ots = io.nextops.ots.OtsModule.create(jdbi);
+        server.addBean(ots);
+        ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
+        // every /api/ call but health and the token endpoints needs a bearer token; before the domain servlets
+        Authentication.create(config.auth(), jdbi, config.dataDir()).install(context);
 
-        GracefulHandler graceful = new GracefulHandler(context);
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
+        context.addServlet(new ServletHolder("memory", new MemoryServlet(memory, config.describe())), "/health/memory");
+        // body sizes of every request and response, and a memory line on a sample of requests
+        context.addFilter(new FilterHolder(memory.sizeMonitorFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(memory.requestLoggingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+
+        // API requests run on the bounded worker pool; health and metrics stay on Jetty's threads
+        ServerConfig.Workers w = config.workers();
+        WorkerPool workers = WorkerPool.start(WorkerPoolConfig.defaults()
+                .withName("api")
+                .withWorkers(w.count())
+                .withQueueCapacity(w.queue())
+                .withTaskTimeout(w.timeout())
+                .withMaxTasksPerWorker(w.maxRequests())
+                .withMaxTasksJitter(w.maxRequestsJitter())
+                .withMode(w.workerClass() == ServerConfig.WorkerClass.VIRTUAL
+                        ? WorkerPoolConfig.Mode.VIRTUAL : WorkerPoolConfig.Mode.PLATFORM));
+        server.addBean(new Managed("workers", () -> workers.shutdown(config.http().gracefulTimeout())));
+        metrics.bindWorkers(workers);
+        WorkerHandler pooled = new WorkerHandler(context, workers, database, WorkerHandler::isPooledPath,
+                new MemoryAdmission(memory));
+
+        GracefulHandler graceful = new GracefulHandler(pooled);
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.http().gracefulTimeout().toMillis());
-        if (config.logging().accessLog()) {
-            server.setRequestLog(new AccessLog());
-        }
+        server.setRequestLog(new AccessLog(metrics));
+        metrics.bindJetty(server);
         return server;
     }
 
@@ -83,9 +130,9 @@ public final class NextOpsServer {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    // Jetty's own threads only parse requests and hand them over; they stay few. Until the worker pool runs the
-    // API requests, they also run them, so they are sized from the worker count.
+    // Jetty's own threads parse requests, hand API requests to the worker pool and answer health checks themselves;
+    // they stay few whatever WORKERS says.
     private static int jettyMaxThreads(ServerConfig config) {
-        return Math.max(8, config.workers().count() + 6);
+        return 12;
     }
 }

@@ -11,22 +11,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import io.nextops.memory.MemoryMonitor;
 import org.eclipse.jetty.server.Server;
 
 /** A real server on a free port over a fresh database of the shared embedded PostgreSQL. */
 public final class TestServer implements AutoCloseable {
+    /** The HS256 key of every test server (tests may sign their own tokens with it). */
+    public static final String JWT_SECRET = "test-jwt-secret-of-at-least-32-bytes-0123456789";
+
     private final Server server;
     private final Database database;
     private final TestDatabase testDatabase;
+    private final ServerConfig config;
+    private final Map<Role, String> accessTokens = new EnumMap<>(Role.class);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Server server, Database database, TestDatabase testDatabase) {
+    private TestServer(Server server, Database database, TestDatabase testDatabase, ServerConfig config) {
         this.server = server;
         this.database = database;
         this.testDatabase = testDatabase;
+        this.config = config;
     }
 
     public static TestServer start() {
@@ -35,24 +44,32 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with {@code env} on top of test defaults; {@code beforeStart} may add handlers or servlets. */
     public static TestServer start(Map<String, String> env, Consumer<Server> beforeStart) {
+        return start(env, beforeStart, c -> MemoryMonitor.create(c.memory()));
+    }
+
+    /** As {@link #start(Map, Consumer)} with the memory monitor made by {@code memory} (e.g. over a fake probe). */
+    public static TestServer start(Map<String, String> env, Consumer<Server> beforeStart,
+                                   Function<ServerConfig, MemoryMonitor> memory) {
         TestDatabase db = SharedPostgres.newDatabase("server");
         Map<String, String> all = new HashMap<>();
         all.put("PORT", "0");
         all.put("HOST", "127.0.0.1");
         all.put("DATABASE_URL", db.postgresUrl());
         all.put("ACCESS_LOG", "false");
+        all.put("JWT_SECRET", JWT_SECRET);
+        // the fewest PBKDF2 rounds the config accepts: logins in tests take well under a millisecond
+        all.put("PASSWORD_HASH_ITERATIONS", "1000");
         all.putAll(env);
         ServerConfig config = ServerConfig.fromEnv(all);
         Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
-        Server server = NextOpsServer.create(config, database);
-        TestCallers.install(server);
+        Server server = NextOpsServer.create(config, database, memory.apply(config));
         beforeStart.accept(server);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
         }
-        return new TestServer(server, database, db);
+        return new TestServer(server, database, db, config);
     }
 
     public Server server() {
@@ -65,6 +82,18 @@ public final class TestServer implements AutoCloseable {
 
     public TestDatabase testDatabase() {
         return testDatabase;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * An access token of a user with {@code role}: on first use per role a user {@code test-<role>} is created in
+     * the database and logged in through {@code POST /api/token/}; the token is kept for this server.
+     */
+    public synchronized String accessToken(Role role) {
+        return accessTokens.computeIfAbsent(role, r -> TestCallers.logIn(this, r));
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package io.nextops.server.config;
 
+import java.nio.charset.StandardCharsets;
+import io.nextops.memory.MemoryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,8 +23,11 @@ import java.util.Map;
  * @param workers request worker settings
  * @param logging logging settings
  * @param dataDir where the embedded database, uploaded files and secrets live
+ * @param auth authentication settings
+ * @param memory memory monitoring settings ({@code MEMORY_*} variables, see the memory-monitor module)
  */
-public record ServerConfig(Http http, Database database, Workers workers, Logging logging, Path dataDir) {
+public record ServerConfig(Http http, Database database, Workers workers, Logging logging, Path dataDir, Auth auth,
+                           MemoryConfig memory) {
 
     /** Listener settings. {@code port} 0 picks a free port (tests). */
     public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout) {}
@@ -50,6 +55,57 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
     /** Logging settings. {@code level} is a logback level name. */
     public record Logging(String level, LogFormat format, boolean accessLog) {}
 
+    /**
+     * Authentication settings. {@code jwtSecret} null means: generated once and kept in
+     * {@code $NEXTOPS_DATA_DIR/jwt-secret}. {@code metricsToken} null means: metrics only from loopback.
+     * A limit of 0 failed logins turns that limit off. {@code toString()} never shows the secret or the token.
+     */
+    public record Auth(String jwtSecret, Duration accessTokenLifetime, Duration refreshTokenLifetime,
+                       String metricsToken, int passwordIterations, int maxFailuresPerUsername,
+                       int maxFailuresPerAddress, Duration failureWindow) {
+        /** Shortest accepted {@code JWT_SECRET}, in bytes (HS256 wants a key at least as long as its hash). */
+        public static final int MIN_SECRET_BYTES = 32;
+        /** Iterations of new password hashes by default: Django 4.2's count. */
+        public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
+
+        public Auth {
+            if (jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException("jwtSecret must be at least " + MIN_SECRET_BYTES + " bytes");
+            }
+            if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("accessTokenLifetime must be > 0, was " + accessTokenLifetime);
+            }
+            if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("refreshTokenLifetime must be > 0, was " + refreshTokenLifetime);
+            }
+            if (passwordIterations < 1) {
+                throw new IllegalArgumentException("passwordIterations must be >= 1, was " + passwordIterations);
+            }
+            if (maxFailuresPerUsername < 0 || maxFailuresPerAddress < 0) {
+                throw new IllegalArgumentException("failure limits must be >= 0, were " + maxFailuresPerUsername
+                        + " and " + maxFailuresPerAddress);
+            }
+            if (failureWindow.isNegative() || failureWindow.isZero()) {
+                throw new IllegalArgumentException("failureWindow must be > 0, was " + failureWindow);
+            }
+        }
+
+        /** The defaults with {@code secret}; for tests and tools. */
+        public static Auth withSecret(String secret) {
+            return new Auth(secret, Duration.ofMinutes(60), Duration.ofDays(7), null, DEFAULT_PASSWORD_ITERATIONS,
+                    5, 20, Duration.ofMinutes(15));
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[jwtSecret=" + (jwtSecret == null ? "generated" : "***") + ", accessTokenLifetime="
+                    + accessTokenLifetime + ", refreshTokenLifetime=" + refreshTokenLifetime + ", metricsToken="
+                    + (metricsToken == null ? "unset" : "***") + ", passwordIterations=" + passwordIterations
+                    + ", maxFailuresPerUsername=" + maxFailuresPerUsername + ", maxFailuresPerAddress="
+                    + maxFailuresPerAddress + ", failureWindow=" + failureWindow + "]";
+        }
+    }
+
     /** Log line format. */
     public enum LogFormat { JSON, TEXT }
 
@@ -71,6 +127,10 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         WorkerClass workerClass = r.parse("WORKER_CLASS", WorkerClass.THREADS,
                 new String[] {"GUNICORN_WORKER_CLASS"}, ServerConfig::workerClass,
                 "one of threads, virtual (gunicorn's sync, gthread, gevent, eventlet, tornado mean threads)");
+        if (workerClass == WorkerClass.VIRTUAL && Runtime.version().feature() < 21) {
+            r.problem(r.setName("WORKER_CLASS", "GUNICORN_WORKER_CLASS") + ": virtual threads need Java 21+, running "
+                    + Runtime.version().feature() + "; use threads");
+        }
         int maxConnections = r.integer("WORKER_CONNECTIONS", 500, 1, 100_000, "GUNICORN_WORKER_CONNECTIONS");
         int queue = r.integer("WORKER_QUEUE", 64, 0, 100_000, "GUNICORN_WORKER_QUEUE");
         int maxRequests = r.integer("MAX_REQUESTS", 500, 0, Integer.MAX_VALUE, "GUNICORN_MAX_REQUESTS");
@@ -99,6 +159,13 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
 
         Path dataDir = Path.of(r.string("NEXTOPS_DATA_DIR", "./data")).toAbsolutePath().normalize();
 
+        Auth auth = auth(r, rawUrl != null);
+
+        MemoryConfig memory = MemoryConfig.fromEnv(env, r::problem);
+        if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
+            memory = memory.withUserAttribute("nextops.caller"); // the authenticated caller (io.nextops.ots.api.Caller)
+        }
+
         if (!r.problems().isEmpty()) {
             throw new ConfigException(r.problems());
         }
@@ -107,7 +174,35 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
                 new Database(url, poolSize, maxAge, connectTimeout, leak),
                 new Workers(workers, workerClass, maxConnections, queue, maxRequests, jitter, timeout),
                 new Logging(level, format, accessLog),
-                dataDir);
+                dataDir,
+                auth,
+                memory);
+    }
+
+    private static Auth auth(EnvReader r, boolean externalDatabase) {
+        String secret = r.string("JWT_SECRET", null);
+        if (secret == null && externalDatabase) {
+            r.problem("JWT_SECRET: required when DATABASE_URL is set (at least " + Auth.MIN_SECRET_BYTES
+                    + " bytes; e.g. openssl rand -base64 48)");
+        } else if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < Auth.MIN_SECRET_BYTES) {
+            // the value itself is a secret: only its length is reported
+            r.problem("JWT_SECRET: must be at least " + Auth.MIN_SECRET_BYTES + " bytes, was "
+                    + secret.getBytes(StandardCharsets.UTF_8).length);
+            secret = null;
+        }
+        int accessMinutes = r.integer("JWT_ACCESS_TOKEN_LIFETIME_MINUTES", 60, 1, 7 * 24 * 60);
+        int refreshDays = r.integer("JWT_REFRESH_TOKEN_LIFETIME_DAYS", 7, 1, 365);
+        String metricsToken = r.string("METRICS_TOKEN", null);
+        if (metricsToken != null && metricsToken.length() < 16) {
+            r.problem("METRICS_TOKEN: must be at least 16 characters, was " + metricsToken.length());
+            metricsToken = null;
+        }
+        int iterations = r.integer("PASSWORD_HASH_ITERATIONS", Auth.DEFAULT_PASSWORD_ITERATIONS, 1_000, 10_000_000);
+        int perUsername = r.integer("LOGIN_MAX_FAILURES_PER_USERNAME", 5, 0, 1_000_000);
+        int perAddress = r.integer("LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 0, 1_000_000);
+        Duration window = r.seconds("LOGIN_FAILURE_WINDOW_SECONDS", Duration.ofMinutes(15), 1, 86_400);
+        return new Auth(secret, Duration.ofMinutes(accessMinutes), Duration.ofDays(refreshDays), metricsToken,
+                iterations, perUsername, perAddress, window);
     }
 
     static WorkerClass workerClass(String raw) {
@@ -147,6 +242,12 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         m.put("db_conn_max_age", database.connMaxAge().toSeconds() + "s");
         m.put("database", database.describe());
         m.put("data_dir", dataDir.toString());
+        m.put("jwt_secret", auth.jwtSecret() == null ? "generated, in data dir" : "from JWT_SECRET");
+        m.put("token_lifetimes", "access " + auth.accessTokenLifetime().toMinutes() + "m, refresh "
+                + auth.refreshTokenLifetime().toDays() + "d");
+        m.put("metrics_token", auth.metricsToken() == null ? "unset (loopback only)" : "set");
+        m.put("login_limits", auth.maxFailuresPerUsername() + " per username, " + auth.maxFailuresPerAddress()
+                + " per address in " + auth.failureWindow().toSeconds() + "s");
         m.put("log_level", logging.level());
         m.put("log_format", logging.format().name().toLowerCase(Locale.ROOT));
         return m;

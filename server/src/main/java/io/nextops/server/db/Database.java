@@ -33,10 +33,12 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
+    private final StatementCanceller canceller;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
+        this.canceller = new StatementCanceller(pool);
     }
 
     /** Opens the pool and runs migrations; on failure everything started so far is stopped again. */
@@ -109,9 +111,17 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    /** The pooled data source. */
+    /** The pooled data source; statements run through it can be cancelled with {@link #cancelStatementsOf}. */
     public DataSource dataSource() {
-        return pool;
+        return canceller;
+    }
+
+    /**
+     * Asks PostgreSQL to cancel the statements that connections held by {@code thread} are running (a request past
+     * its deadline); returns how many connections were asked.
+     */
+    public int cancelStatementsOf(Thread thread) {
+        return canceller.cancelStatementsOf(thread);
     }
 
     /** The pool itself, for metrics (active, idle, waiting). */

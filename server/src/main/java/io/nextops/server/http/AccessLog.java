@@ -1,5 +1,7 @@
 package io.nextops.server.http;
 
+import io.nextops.server.metrics.Metrics;
+import java.time.Duration;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -8,19 +10,28 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One INFO line per request on logger {@code io.nextops.access}: method, path, status, bytes, duration. The same values
+ * Records every request in the metrics, and logs one INFO line per request on logger {@code io.nextops.access}: method, path, status, bytes, duration. The same values
  * go into the MDC so that JSON lines carry them as fields. The query string is left out: it may carry search terms.
  * Thread-safe.
  */
 public final class AccessLog implements RequestLog {
     private static final Logger log = LoggerFactory.getLogger("io.nextops.access");
 
+    private final Metrics metrics;
+
+    /** Logs each request and records it in {@code metrics}. */
+    public AccessLog(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void log(Request request, Response response) {
+        long durationNanos = System.nanoTime() - request.getBeginNanoTime();
+        metrics.recordRequest(request.getMethod(), response.getStatus(), Duration.ofNanos(durationNanos));
         if (!log.isInfoEnabled()) {
             return;
         }
-        long durationMs = (System.nanoTime() - request.getBeginNanoTime()) / 1_000_000;
+        long durationMs = durationNanos / 1_000_000;
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
         int status = response.getStatus();

@@ -3,6 +3,7 @@ package io.nextops.server.http;
 import io.nextops.ots.api.ApiException;
 import io.nextops.ots.api.FieldError;
 import io.nextops.ots.api.Json;
+import io.nextops.workers.TaskContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,11 @@ public final class ApiErrorFilter implements Filter {
         } catch (EofException e) {
             log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
         } catch (IOException | ServletException | RuntimeException e) {
+            if (timedOut(request)) {
+                respond(response, ApiException.unavailable("request_timeout",
+                        "The request took longer than the server's time limit and was stopped.", 5));
+                return;
+            }
             ApiException api = find(e);
             if (api != null) {
                 respond(response, api);
@@ -95,6 +101,10 @@ public final class ApiErrorFilter implements Filter {
         body.put("errors", errors);
         body.put("detail", message);
         Json.write(response, status, body);
+    }
+
+    private static boolean timedOut(HttpServletRequest request) {
+        return request.getAttribute(WorkerHandler.TASK_ATTRIBUTE) instanceof TaskContext task && task.isCancelled();
     }
 
     private static ApiException find(Throwable e) {

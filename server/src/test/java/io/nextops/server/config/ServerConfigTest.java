@@ -42,6 +42,7 @@ class ServerConfigTest {
         env.put("HOST", "127.0.0.1");
         env.put("PORT", "9000");
         env.put("DATABASE_URL", "postgres://u:p@db.example:6543/ops");
+        env.put("JWT_SECRET", "a-jwt-secret-of-at-least-32-bytes-long");
         env.put("DB_POOL_SIZE", "7");
         env.put("DB_CONN_MAX_AGE", "300");
         env.put("DB_CONNECT_TIMEOUT", "3");
@@ -53,7 +54,7 @@ class ServerConfigTest {
         env.put("KEEPALIVE", "15");
         env.put("TIMEOUT", "60");
         env.put("WORKERS", "3");
-        env.put("WORKER_CLASS", "virtual");
+        env.put("WORKER_CLASS", "threads");
         env.put("WORKER_CONNECTIONS", "200");
         env.put("WORKER_QUEUE", "16");
         env.put("MAX_REQUESTS", "1000");
@@ -67,7 +68,7 @@ class ServerConfigTest {
         assertThat(c.database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.database().leakDetection()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.logging()).isEqualTo(new ServerConfig.Logging("INFO", ServerConfig.LogFormat.TEXT, false));
-        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(3, ServerConfig.WorkerClass.VIRTUAL, 200, 16, 1000, 100,
+        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(3, ServerConfig.WorkerClass.THREADS, 200, 16, 1000, 100,
                 Duration.ofSeconds(60)));
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/nextops"));
     }
@@ -90,6 +91,63 @@ class ServerConfigTest {
         assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(7));
         assertThat(c.database().poolSize()).as("pool follows the worker count").isEqualTo(4);
+    }
+
+    @Test
+    void virtualWorkersNeedJava21() {
+        if (Runtime.version().feature() >= 21) {
+            assertThat(ServerConfig.fromEnv(Map.of("WORKER_CLASS", "virtual")).workers().workerClass())
+                    .isEqualTo(ServerConfig.WorkerClass.VIRTUAL);
+        } else {
+            assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("WORKER_CLASS", "virtual")))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                            .containsExactly("WORKER_CLASS: virtual threads need Java 21+, running "
+                                    + Runtime.version().feature() + "; use threads"));
+        }
+    }
+
+    @Test
+    void authDefaultsMatchTheOriginal() {
+        ServerConfig.Auth a = ServerConfig.fromEnv(Map.of()).auth();
+        assertThat(a.jwtSecret()).as("embedded default: generated into the data dir").isNull();
+        assertThat(a.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(a.refreshTokenLifetime()).isEqualTo(Duration.ofDays(7));
+        assertThat(a.metricsToken()).isNull();
+        assertThat(a.passwordIterations()).isEqualTo(600_000);
+        assertThat(a.maxFailuresPerUsername()).isEqualTo(5);
+        assertThat(a.maxFailuresPerAddress()).isEqualTo(20);
+        assertThat(a.failureWindow()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void readsEveryAuthVariable() {
+        ServerConfig.Auth a = ServerConfig.fromEnv(Map.of(
+                "JWT_SECRET", "x".repeat(32),
+                "JWT_ACCESS_TOKEN_LIFETIME_MINUTES", "15",
+                "JWT_REFRESH_TOKEN_LIFETIME_DAYS", "1",
+                "METRICS_TOKEN", "m".repeat(16),
+                "PASSWORD_HASH_ITERATIONS", "1000",
+                "LOGIN_MAX_FAILURES_PER_USERNAME", "3",
+                "LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
+                "LOGIN_FAILURE_WINDOW_SECONDS", "60")).auth();
+        assertThat(a).isEqualTo(new ServerConfig.Auth("x".repeat(32), Duration.ofMinutes(15), Duration.ofDays(1),
+                "m".repeat(16), 1000, 3, 0, Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void jwtSecretIsRequiredWithAnExternalDatabaseAndMustBeLongEnough() {
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("DATABASE_URL", "postgres://u:p@db:5432/ops")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p).startsWith("JWT_SECRET: required")));
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("JWT_SECRET", "too-short-secret",
+                "METRICS_TOKEN", "short", "PASSWORD_HASH_ITERATIONS", "10", "JWT_ACCESS_TOKEN_LIFETIME_MINUTES", "0")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(4)
+                        .anySatisfy(p -> assertThat(p).isEqualTo("JWT_SECRET: must be at least 32 bytes, was 16"))
+                        .anySatisfy(p -> assertThat(p).startsWith("METRICS_TOKEN: must be at least 16"))
+                        .anySatisfy(p -> assertThat(p).startsWith("PASSWORD_HASH_ITERATIONS:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("JWT_ACCESS_TOKEN_LIFETIME_MINUTES:"))
+                        .allSatisfy(p -> assertThat(p).doesNotContain("too-short-secret")));
     }
 
     @Test
@@ -118,7 +176,8 @@ class ServerConfigTest {
                 "ACCESS_LOG", "maybe");
         assertThatThrownBy(() -> ServerConfig.fromEnv(env))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .hasSize(9)
+                        .hasSize(10)
+                        .anySatisfy(p -> assertThat(p).startsWith("JWT_SECRET: required when DATABASE_URL is set"))
                         .anySatisfy(p -> assertThat(p).startsWith("PORT:").contains("\"eighty\""))
                         .anySatisfy(p -> assertThat(p).startsWith("WORKERS:").contains("between 1 and"))
                         .anySatisfy(p -> assertThat(p).startsWith("GUNICORN_TIMEOUT:"))
@@ -132,7 +191,9 @@ class ServerConfigTest {
 
     @Test
     void describeNeverShowsThePassword() {
-        ServerConfig c = ServerConfig.fromEnv(Map.of("DATABASE_URL", "postgres://admin:s3cret-pw@db:5432/ops"));
+        ServerConfig c = ServerConfig.fromEnv(Map.of("DATABASE_URL", "postgres://admin:s3cret-pw@db:5432/ops",
+                "JWT_SECRET", "jwt-secret-that-must-never-be-shown-0123", "METRICS_TOKEN", "metrics-token-never-shown"));
+        assertThat(c.describe().toString() + c.auth()).doesNotContain("jwt-secret-that").doesNotContain("metrics-token-never");
         assertThat(c.describe().toString()).contains("db:5432/ops").doesNotContain("s3cret-pw");
         assertThat(c.database().url().toString()).doesNotContain("s3cret-pw");
     }

@@ -1,0 +1,36 @@
+package io.nextops.server.http;
+
+import io.nextops.memory.MemoryMonitor;
+import io.nextops.ots.api.Json;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /health/memory}: the memory report (status, budget, snapshot, recommendations, leak trend, recent history)
+ * plus the effective worker and pool settings, as JSON. {@code ?history=false} leaves the history out.
+ * Thread-safe.
+ */
+public final class MemoryServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient MemoryMonitor monitor;
+    private final transient Map<String, Object> settings;
+
+    public MemoryServlet(MemoryMonitor monitor, Map<String, Object> settings) {
+        this.monitor = monitor;
+        this.settings = Map.copyOf(settings);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        boolean history = !"false".equalsIgnoreCase(req.getParameter("history"));
+        Map<String, Object> body = new LinkedHashMap<>(
+                history ? monitor.report().toMap() : monitor.report().withoutHistory().toMap());
+        body.put("settings", settings);
+        resp.setHeader("Cache-Control", "no-store");
+        Json.write(resp, 200, body);
+    }
+}
