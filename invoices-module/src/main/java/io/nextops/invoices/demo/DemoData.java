@@ -3,7 +3,6 @@ package io.nextops.invoices.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,18 +18,15 @@ import java.util.SplittableRandom;
  * values and timestamps). Rows are generated while they are sent, so 200,000 invoices need a few MB of heap.
  *
  * <pre>{@code
+ * OtsSeeder.seed(jdbi, 42, 40, 300, 50_000);           // providers, clients, OTs (ots-module)
  * try (Connection c = dataSource.getConnection()) {
- *     DemoData.seedCatalogsAndOts(c, 50_000, 42);   // until ots-module has a seeder of its own
  *     DemoData.seedInvoices(c, 200_000, 42);
  * }
  * }</pre>
  *
- * <p>{@link #seedCatalogsAndOts} writes providers, clients and OTs of ots-module's tables with only the columns an
- * invoice list shows; it is a stand-in for an ots-module seeder. Stateless, thread-safe (each call uses its own
- * connection).
+ * <p>Stateless, thread-safe (each call uses its own connection).
  */
 public final class DemoData {
-    static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC);
     static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
     static final int DAYS = 731; // 2024-01-01 .. 2025-12-31
 
@@ -48,68 +44,6 @@ public final class DemoData {
                        (SELECT count(*) FROM invoices_invoice WHERE NOT is_deleted)""")) {
             rs.next();
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
-        }
-    }
-
-    /** Providers (carriers and other suppliers), {@code max(20, ots / 150)} clients and {@code ots} OTs. */
-    public static void seedCatalogsAndOts(Connection c, int ots, long seed) throws SQLException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        try (CopyWriter w = new CopyWriter(c, "catalogs_provider",
-                "nombre, nit, tipo, categoria, tiene_credito, dias_credito, created_at, updated_at")) {
-            for (int i = 0; i < Names.PROVIDERS.length; i++) {
-                String[] p = Names.PROVIDERS[i];
-                boolean credit = rnd.nextInt(100) < 70;
-                OffsetDateTime at = EPOCH.minusDays(400 - i);
-                w.text(p[0]).text(String.format("%04d-%06d-%03d-%d", 600 + i, 100_000 + i * 37, i, i % 10))
-                        .text(p[1]).text(p[2]).raw(credit).raw(credit ? new int[] {15, 30, 30, 45, 60}[rnd.nextInt(5)] : 0)
-                        .raw(at).raw(at).endRow();
-            }
-            w.finish();
-        }
-        int clients = Math.max(20, ots / 150);
-        try (CopyWriter w = new CopyWriter(c, "client_aliases",
-                "original_name, normalized_name, created_at, updated_at")) {
-            for (int i = 0; i < clients; i++) {
-                String name = Names.client(i);
-                OffsetDateTime at = EPOCH.minusDays(300).plusMinutes(i);
-                w.text(name).text(Names.normalize(name)).raw(at).raw(at).endRow();
-            }
-            w.finish();
-        }
-        long[] carriers = ids(c, "SELECT id FROM catalogs_provider WHERE tipo = 'naviera' AND NOT is_deleted ORDER BY id");
-        long[] clientIds = ids(c, "SELECT id FROM client_aliases WHERE NOT is_deleted ORDER BY id");
-        try (CopyWriter w = new CopyWriter(c, "ots", "numero_ot, proveedor_id, cliente_id, master_bl, house_bls, "
-                + "contenedores, fecha_eta, fecha_llegada, etd, puerto_origen, puerto_destino, operativo, "
-                + "tipo_operacion, tipo_embarque, barco, fecha_recepcion_factura, estado_facturado, fecha_provision, "
-                + "estado_provision, estado, comentarios, created_at, updated_at")) {
-            for (int i = 0; i < ots; i++) {
-                LocalDate etd = FIRST_DAY.plusDays(rnd.nextInt(DAYS - 40));
-                LocalDate eta = etd.plusDays(12 + rnd.nextInt(25));
-                LocalDate arrival = rnd.nextInt(100) < 70 ? eta.plusDays(rnd.nextInt(5)) : null;
-                LocalDate provision = rnd.nextInt(100) < 55 ? eta.plusDays(2 + rnd.nextInt(10)) : null;
-                LocalDate received = rnd.nextInt(100) < 45 ? eta.plusDays(5 + rnd.nextInt(20)) : null;
-                int nContainers = 1 + rnd.nextInt(3);
-                StringBuilder containers = new StringBuilder("[");
-                for (int k = 0; k < nContainers; k++) {
-                    containers.append(k == 0 ? "" : ", ").append('"').append(Names.container(rnd)).append('"');
-                }
-                containers.append(']');
-                OffsetDateTime at = EPOCH.plusMinutes(i * 7L);
-                w.text(String.format("OT-%d-%06d", 24 + i % 2, i + 1))
-                        .raw(carriers[rnd.nextInt(carriers.length)])
-                        .raw(clientIds[rnd.nextInt(clientIds.length)])
-                        .text(Names.masterBl(rnd)).text("[\"HBL" + (100_000 + i) + "\"]").text(containers.toString())
-                        .raw(eta).raw(arrival).raw(etd)
-                        .text(Names.pick(rnd, Names.ORIGIN_PORTS)).text(Names.pick(rnd, Names.DESTINATION_PORTS))
-                        .text(Names.pick(rnd, Names.OPERATORS)).text(rnd.nextInt(100) < 85 ? "importacion" : "exportacion")
-                        .text(rnd.nextInt(100) < 75 ? "FCL" : "LCL")
-                        .text(Names.pick(rnd, Names.VESSELS) + " " + (100 + rnd.nextInt(900)) + (rnd.nextBoolean() ? "W" : "E"))
-                        .raw(received).text(received != null ? "facturado" : "pendiente")
-                        .raw(provision).text(provision != null ? "provisionada" : "pendiente")
-                        .text(Names.pick(rnd, Names.OT_STATES)).text(rnd.nextInt(100) < 30 ? Names.note(rnd) : "")
-                        .raw(at).raw(at).endRow();
-            }
-            w.finish();
         }
     }
 
@@ -137,6 +71,11 @@ public final class DemoData {
                         rs.getString(5), rs.getBoolean(6), rs.getInt(7)));
             }
         }
+        long existing;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM invoices_invoice")) {
+            rs.next();
+            existing = rs.getLong(1); // numbers continue after earlier rows, so a second run does not collide
+        }
         if (providers.isEmpty()) {
             throw new IllegalStateException("no providers to invoice: seed providers and OTs first");
         }
@@ -148,7 +87,7 @@ public final class DemoData {
                 fecha_facturacion, estado_pago, monto_pagado, monto_pendiente, fecha_pago, processed_at, processed_by,
                 processing_source, notas, created_at, updated_at""")) {
             for (int i = 0; i < count; i++) {
-                invoice(w, rnd, i, ots, providers);
+                invoice(w, rnd, (int) (existing + i), ots, providers);
             }
             return w.finish();
         }
@@ -199,16 +138,6 @@ public final class DemoData {
                 .raw(paid.toPlainString()).raw(payable.subtract(paid).max(BigDecimal.ZERO).toPlainString()).raw(paidOn)
                 .raw(created.plusMinutes(1)).text("system").text(Names.pick(rnd, Names.SOURCES))
                 .text(rnd.nextInt(100) < 60 ? Names.note(rnd) : "").raw(created).raw(created).endRow();
-    }
-
-    private static long[] ids(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<Long> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-            return out.stream().mapToLong(Long::longValue).toArray();
-        }
     }
 
     private record Ot(long id, String number, long carrierId) {}

@@ -13,7 +13,7 @@ class DemoDataIT {
     private static String seeded(int ots, int invoices, long seed) throws SQLException {
         TestDatabase db = InvoicesDb.create();
         try (Connection c = db.dataSource().getConnection()) {
-            DemoData.seedCatalogsAndOts(c, ots, seed);
+            io.nextops.ots.seed.OtsSeeder.seed(InvoicesDb.jdbi(db), seed, 40, 20, ots);
             assertThat(DemoData.seedInvoices(c, invoices, seed)).isEqualTo(invoices);
             assertThat(DemoData.counts(c).ots()).isEqualTo(ots);
             assertThat(DemoData.counts(c).invoices()).isEqualTo(invoices);

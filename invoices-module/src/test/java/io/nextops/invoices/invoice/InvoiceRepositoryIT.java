@@ -29,7 +29,7 @@ class InvoiceRepositoryIT {
     static void seed() throws Exception {
         TestDatabase db = InvoicesDb.create();
         try (Connection c = db.dataSource().getConnection()) {
-            DemoData.seedCatalogsAndOts(c, 300, 7);
+            io.nextops.ots.seed.OtsSeeder.seed(InvoicesDb.jdbi(db), 7, 40, 20, 300);
             DemoData.seedInvoices(c, 3_000, 7);
             c.createStatement().execute("ANALYZE");
         }
