@@ -1,11 +1,13 @@
 package io.nextops.server;
 
+import io.nextops.server.auth.Authentication;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -35,6 +37,8 @@ final class ServeCommand implements Main.Command {
         Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
         Server server = NextOpsServer.create(config, database);
         try {
+            // no user at all (first start): create "admin"; a generated password is printed once on stdout
+            Authentication.ensureAdmin(config.auth(), Jdbi.create(database.dataSource()), env.get("NEXTOPS_ADMIN_PASSWORD"), out);
             server.start();
         } catch (Exception e) {
             server.stop();

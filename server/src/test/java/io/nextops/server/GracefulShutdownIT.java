@@ -73,6 +73,7 @@ class GracefulShutdownIT {
         pb.environment().put("HOST", "127.0.0.1");
         pb.environment().put("LOG_FORMAT", "text");
         pb.environment().put("DATABASE_URL", SharedPostgres.newDatabase("sigterm").postgresUrl());
+        pb.environment().put("JWT_SECRET", TestServer.JWT_SECRET);
         pb.redirectErrorStream(true);
         Path log = Files.createTempFile("serve-", ".log");
         pb.redirectOutput(log.toFile());

@@ -27,7 +27,7 @@ class ReadinessIT {
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
         int pgPort = pg.getPort();
         ServerConfig config = ServerConfig.fromEnv(Map.of("PORT", "0", "HOST", "127.0.0.1", "ACCESS_LOG", "false",
-                "DB_CONNECT_TIMEOUT", "2",
+                "DB_CONNECT_TIMEOUT", "2", "JWT_SECRET", TestServer.JWT_SECRET,
                 "DATABASE_URL", "postgres://postgres:postgres@localhost:" + pgPort + "/postgres"));
         Server server = NextOpsServer.create(config, Database.open(config.database(), dir, Database.MIGRATIONS));
         server.start();

@@ -1,37 +1,48 @@
 package io.nextops.server;
 
-import io.nextops.ots.api.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nextops.ots.api.Json;
 import io.nextops.ots.api.Role;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
+import io.nextops.server.auth.Authentication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
+import java.net.http.HttpResponse;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * How tests authenticate. Until the server has real authentication, a test-only filter puts a {@link Caller} with the
- * role named in the {@code X-Test-Role} header on the request. When authentication lands, this class logs in as a
- * user of that role and sends a real bearer token instead; tests keep calling {@link TestServer#request}.
+ * How tests authenticate: as real users. {@link TestServer#accessToken} creates one user per role in the test
+ * database ({@code test-admin}, {@code test-finanzas}, ...) on first use, logs in through {@code POST /api/token/}
+ * once and keeps the access token; requests built by {@link TestServer#request} carry it as
+ * {@code Authorization: Bearer}. Thread-safe (state lives in the TestServer).
  */
 final class TestCallers {
+    /** The password of every {@code test-<role>} user. */
+    static final String PASSWORD = "test-password";
+
     private TestCallers() {}
 
-    static void install(Server server) {
-        Filter filter = (req, resp, chain) -> {
-            String role = ((jakarta.servlet.http.HttpServletRequest) req).getHeader("X-Test-Role");
-            if (role != null) {
-                Role r = Role.of(role);
-                req.setAttribute(Caller.ATTRIBUTE, new Caller(r.ordinal() + 1, "test-" + r.value(), r));
-            }
-            chain.doFilter(req, resp);
-        };
-        server.getDescendant(ServletContextHandler.class)
-                .addFilter(new FilterHolder(filter), "/api/*", EnumSet.of(DispatcherType.REQUEST));
+    static HttpRequest.Builder authenticate(TestServer server, HttpRequest.Builder builder, Role role) {
+        return builder.header("Authorization", "Bearer " + server.accessToken(role));
     }
 
-    static HttpRequest.Builder authenticate(TestServer server, HttpRequest.Builder builder, Role role) {
-        return builder.header("X-Test-Role", role.value());
+    static String logIn(TestServer server, Role role) {
+        String username = "test-" + role.value();
+        Authentication.createUser(server.config().auth(), Jdbi.create(server.database().dataSource()), username, role,
+                username + "@example.test", PASSWORD);
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri("/api/token/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("test login as " + username + " failed: " + r.statusCode() + " " + r.body());
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(r.body());
+            return body.get("access").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

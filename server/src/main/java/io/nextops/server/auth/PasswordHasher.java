@@ -31,7 +31,7 @@ public final class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
-    private final String dummy;
+    private volatile String dummy;
 
     /** Hashes new passwords with {@code iterations} rounds (Django 4.2 uses 600000). */
     public PasswordHasher(int iterations) {
@@ -39,7 +39,6 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("iterations must be >= 1, was " + iterations);
         }
         this.iterations = iterations;
-        this.dummy = hash("dummy password for unknown users");
     }
 
     /** The iteration count of new hashes. */
@@ -97,7 +96,13 @@ public final class PasswordHasher {
      * takes about as long as for a wrong password.
      */
     public boolean verifyNothing(String password) {
-        verify(password == null ? "" : password, dummy);
+        String d = dummy;
+        if (d == null) {
+            // made on first use: a racing second thread just makes its own
+            d = hash("dummy password for unknown users");
+            dummy = d;
+        }
+        verify(password == null ? "" : password, d);
         return false;
     }
 
