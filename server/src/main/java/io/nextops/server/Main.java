@@ -29,6 +29,7 @@ public final class Main {
                 + "3 unreachable (--url URL, --json)", new CheckMemoryCommand()));
         COMMANDS.put("create-user", new Entry(CreateUserCommand.SUMMARY,
                 (args, env, out, err) -> CreateUserCommand.run(args, env, System.in, out, err)));
+        COMMANDS.put("seed-demo", new Entry(SeedDemoCommand.SUMMARY, new SeedDemoCommand()));
     }
 
     private Main() {}

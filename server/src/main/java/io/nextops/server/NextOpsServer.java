@@ -91,6 +91,10 @@ public final class NextOpsServer {
         io.nextops.ots.OtsModule ots = io.nextops.ots.OtsModule.create(jdbi);
         server.addBean(ots);
         ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
+        // supplier invoices and cost types (/api/invoices/, /api/catalogs/cost-types/); a bean so tests can find it
+        io.nextops.invoices.InvoicesModule invoices = io.nextops.invoices.InvoicesModule.create(jdbi);
+        server.addBean(invoices);
+        invoices.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
         // every /api/ call but health and the token endpoints needs a bearer token; before the domain servlets
         Authentication.create(config.auth(), jdbi, config.dataDir()).install(context);
 
