@@ -25,6 +25,8 @@ public final class Main {
 
     static {
         COMMANDS.put("serve", new Entry("run the HTTP server (default)", new ServeCommand()));
+        COMMANDS.put("embedded-db", new Entry("run only the embedded PostgreSQL of the data dir and print its "
+                + "DATABASE_URL (--port N)", new EmbeddedDbCommand()));
         COMMANDS.put("check-memory", new Entry("report a running server's memory; exit 0 good, 1 warning, 2 critical, "
                 + "3 unreachable (--url URL, --json)", new CheckMemoryCommand()));
         COMMANDS.put("create-user", new Entry(CreateUserCommand.SUMMARY,

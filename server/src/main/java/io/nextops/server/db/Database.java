@@ -83,6 +83,11 @@ public final class Database implements AutoCloseable {
 
     /** Starts (or restarts) the embedded PostgreSQL whose data lives in {@code dir}; existing data is kept. */
     public static EmbeddedPostgres startEmbedded(Path dir) {
+        return startEmbedded(dir, 0);
+    }
+
+    /** As {@link #startEmbedded(Path)} on a fixed {@code port} (0 picks a free one). */
+    public static EmbeddedPostgres startEmbedded(Path dir, int port) {
         try {
             Files.createDirectories(dir.getParent());
             Path binaries = dir.resolveSibling("postgres-binaries");
@@ -94,6 +99,7 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("shared_buffers", "32MB")
+                    .setPort(port)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dir, e);
