@@ -49,6 +49,8 @@ public final class InvoicesModule {
     public Map<String, HttpServlet> servlets() {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put("/api/invoices/*", new InvoiceServlet(jdbi, invoices));
+        servlets.put("/api/invoices/export-excel/*",
+                new io.nextops.invoices.export.InvoiceExportServlet(jdbi, invoices));
         servlets.put("/api/catalogs/cost-types/*", new CostTypeServlet(jdbi, costTypes));
         return servlets;
     }

@@ -59,6 +59,7 @@ public final class OtsModule {
     public Map<String, HttpServlet> servlets() {
         Map<String, HttpServlet> m = new LinkedHashMap<>();
         m.put("/api/ots/*", new OtResource(jdbi, workOrders));
+        m.put("/api/ots/export-excel/*", new io.nextops.ots.export.OtExportServlet(jdbi, workOrders));
         m.put("/api/catalogs/providers/*", new ProviderResource(jdbi, providers));
         m.put("/api/clients/*", new ClientResource(jdbi, clients));
         return m;
