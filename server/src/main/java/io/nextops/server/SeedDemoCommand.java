@@ -18,8 +18,10 @@ import org.jdbi.v3.core.Jdbi;
  * <pre>
  * java -jar nextops-server.jar seed-demo --invoices 200000 --ots 50000
  * </pre>
+ *
+ * <p>Thread-safe (stateless).
  */
-final class SeedDemoCommand implements Main.Command {
+public final class SeedDemoCommand implements Main.Command {
     static final String SUMMARY = "load deterministic demo data (--invoices N --ots M [--seed S] [--force])";
 
     /** Parsed arguments. */
@@ -75,6 +77,11 @@ final class SeedDemoCommand implements Main.Command {
         try (Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
             return seed(database, args, out, err, start);
         }
+    }
+
+    /** Seeds the already open (and migrated) {@code database} as {@code seed-demo args} would; returns the exit status. */
+    public static int seedInto(Database database, String[] args, PrintStream out, PrintStream err) throws Exception {
+        return seed(database, Args.parse(args), out, err, System.nanoTime());
     }
 
     static int seed(Database database, Args args, PrintStream out, PrintStream err, long start) throws Exception {
