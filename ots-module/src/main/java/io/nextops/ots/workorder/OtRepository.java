@@ -202,6 +202,56 @@ public final class OtRepository {
         }));
     }
 
+    /**
+     * The active OTs numbered {@code numbers} (already upper-cased), keyed by number; one statement. For imports,
+     * which look a batch of rows up at once.
+     */
+    public Map<String, Ot> findByNumbers(Handle handle, java.util.Collection<String> numbers) {
+        Map<String, Ot> found = new java.util.HashMap<>();
+        handle.createQuery(SELECT + " WHERE o.numero_ot = ANY(:numbers) AND o.is_deleted = false")
+                .bindArray("numbers", String.class, numbers).map(OtRepository::map)
+                .forEach(ot -> found.put(ot.numeroOt(), ot));
+        return found;
+    }
+
+    /**
+     * Inserts {@code drafts} after the save rules in one JDBC batch, without the per-row reference check and
+     * re-read of {@link #insert(Handle, OtDraft, Long)} (imports resolve clients and carriers themselves) and without
+     * refreshing usage counts (call {@link #refreshUsageCounts} once at the end).
+     */
+    public void insertBatch(Handle handle, List<OtDraft> drafts, Long modifiedBy) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(INSERT);
+        for (OtDraft d : drafts) {
+            bind(batch, OtRules.apply(d)).bind("modificado_por_id", modifiedBy).add();
+        }
+        batch.execute();
+    }
+
+    /** As {@link #insertBatch} for updates of the active OTs keyed by id. */
+    public void updateBatch(Handle handle, Map<Long, OtDraft> drafts, Long modifiedBy) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(UPDATE);
+        for (Map.Entry<Long, OtDraft> e : drafts.entrySet()) {
+            bind(batch, OtRules.apply(e.getValue())).bind("modificado_por_id", modifiedBy).bind("id", e.getKey()).add();
+        }
+        batch.execute();
+    }
+
+    /** Recomputes {@code usage_count} of {@code clientIds} in one statement (after batch writes). */
+    public void refreshUsageCounts(Handle handle, java.util.Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("UPDATE client_aliases a SET usage_count = (SELECT count(*) FROM ots o "
+                        + "WHERE o.cliente_id = a.id AND o.is_deleted = false) WHERE a.id = ANY(:ids)")
+                .bindArray("ids", Long.class, clientIds).execute();
+    }
+
     /** Soft-deletes the active OT {@code id} (is_deleted and deleted_at together); false when there is none. */
     public boolean softDelete(long id) {
         return jdbi.inTransaction(h -> {
