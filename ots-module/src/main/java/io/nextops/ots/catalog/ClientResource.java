@@ -40,8 +40,8 @@ public final class ClientResource extends Resource {
         Body b = new Body(Json.readObject(req));
         b.readOnly("id", "created_at", "updated_at", "usage_count", "verified_at", "merged_into");
         b.require("original_name");
-        String original = b.text("original_name", 500, "");
-        if (b.has("original_name") && original.isBlank()) {
+        String original = b.text("original_name", 500, null);
+        if (original != null && original.isBlank()) {
             b.error("original_name", "This field may not be blank.");
         }
         String normalized = b.text("normalized_name", 500, "");

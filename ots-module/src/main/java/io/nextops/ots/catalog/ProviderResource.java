@@ -40,8 +40,8 @@ public final class ProviderResource extends Resource {
         Body b = new Body(Json.readObject(req));
         b.readOnly("id", "created_at", "updated_at");
         b.require("nombre");
-        String nombre = b.text("nombre", 255, "");
-        if (b.has("nombre") && nombre.isBlank()) {
+        String nombre = b.text("nombre", 255, null);
+        if (nombre != null && nombre.isBlank()) {
             b.error("nombre", "This field may not be blank.");
         }
         String nit = b.nullableText("nit", 20, null);
