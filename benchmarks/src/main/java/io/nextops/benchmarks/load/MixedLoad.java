@@ -61,6 +61,7 @@ public final class MixedLoad {
     private final LongAdder uploadNanos = new LongAdder();
     private final LongAdder uploadFileErrors = new LongAdder();
     private final LongAdder listSkipped = new LongAdder();
+    private final AtomicLong invoiceCount = new AtomicLong();
     private volatile String token;
     private volatile long stopAt;
 
@@ -145,6 +146,11 @@ public final class MixedLoad {
         long hardStop = stopAt + options.grace().toNanos();
         for (Thread t : loops) {
             t.join(Math.max(1, (hardStop - System.nanoTime()) / 1_000_000));
+        }
+        // list/detail traffic runs for the whole duration even when the heavy loops ended early
+        long untilStop = (stopAt - System.nanoTime()) / 1_000_000;
+        if (untilStop > 0) {
+            Thread.sleep(untilStop);
         }
         ticker.shutdownNow();
         listWorkers.shutdown();
@@ -277,7 +283,8 @@ public final class MixedLoad {
         switch ((int) (n % 4)) {
             case 0 -> {
                 key = "list-invoices";
-                int page = 1 + ThreadLocalRandom.current().nextInt(n % 20 == 0 ? 4000 : 40);
+                int pages = (int) Math.max(1, Math.min(8000, invoiceCount.get() / 25));
+                int page = 1 + ThreadLocalRandom.current().nextInt(n % 20 == 0 ? pages : Math.min(40, pages));
                 path = "/api/invoices/?page=" + page + "&page_size=25";
             }
             case 1 -> {
@@ -305,6 +312,10 @@ public final class MixedLoad {
                     HttpResponse.BodyHandlers.ofString());
             recorder.record(key, r.statusCode(), System.nanoTime() - t0);
             if (key.startsWith("list-invoices") && r.statusCode() == 200) {
+                Matcher c = COUNT.matcher(r.body());
+                if (key.equals("list-invoices") && c.find()) {
+                    invoiceCount.set(Long.parseLong(c.group(1)));
+                }
                 Matcher m = ID.matcher(r.body());
                 for (int i = 0; i < 5 && m.find(); i++) {
                     int slot = knownIds.getAndIncrement() % detailIds.length();
