@@ -95,8 +95,16 @@ public final class NextOpsServer {
         io.nextops.invoices.InvoicesModule invoices = io.nextops.invoices.InvoicesModule.create(jdbi);
         server.addBean(invoices);
         invoices.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
+        // invoice files: POST /api/invoices/upload/ (streamed multipart), blobs under UPLOAD_DIR
+        io.nextops.invoices.upload.InvoiceUploads uploads =
+                io.nextops.invoices.upload.InvoiceUploads.create(invoices, config.uploads());
+        server.addBean(uploads);
+        uploads.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
         // every /api/ call but health and the token endpoints needs a bearer token; before the domain servlets
         Authentication.create(config.auth(), jdbi, config.dataDir()).install(context);
+        // GET /api/invoices/{id}/file/ (id mid-path: a filter, not a servlet mapping); after authentication
+        context.addFilter(new FilterHolder(uploads.downloadFilter()),
+                io.nextops.invoices.upload.InvoiceUploads.DOWNLOAD_FILTER_PATH, EnumSet.of(DispatcherType.REQUEST));
 
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
         context.addServlet(new ServletHolder("memory", new MemoryServlet(memory, config.describe())), "/health/memory");

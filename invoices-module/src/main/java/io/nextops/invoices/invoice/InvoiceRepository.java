@@ -90,6 +90,32 @@ public final class InvoiceRepository {
         return find(handle, id).orElseThrow();
     }
 
+    /**
+     * Inserts the invoice of an uploaded file (the upload endpoint, reference 4.1) through the same save rules as
+     * {@link #create}: amount 0 and needs review, the provider's name and NIT copied by the rules, source
+     * {@code upload_manual}, then links {@code uploadedFileId} and sets {@code processed_at}. 5 statements. The caller
+     * holds the file row's lock (one active invoice per file).
+     */
+    public InvoiceRow createForUpload(Handle handle, long uploadedFileId, long providerId, String providerType,
+                                      String providerCategory, String invoiceNumber, java.time.LocalDate issueDate,
+                                      String costTypeCode, String processedBy) {
+        Draft d = new Draft();
+        d.providerId = providerId;
+        d.providerType = providerType;
+        d.providerCategory = providerCategory;
+        d.invoiceNumber = invoiceNumber;
+        d.issueDate = issueDate;
+        d.amount = new BigDecimal("0.00");
+        d.costTypeCode = costTypeCode;
+        d.needsReview = true;
+        d.processedBy = processedBy;
+        d.source = "upload_manual";
+        long id = create(handle, d).id();
+        handle.createUpdate("UPDATE invoices_invoice SET uploaded_file_id = :file, processed_at = now() WHERE id = :id")
+                .bind("file", uploadedFileId).bind("id", id).execute();
+        return find(handle, id).orElseThrow();
+    }
+
     /** The live invoice {@code id}, locked until the transaction ends, for an update. */
     Optional<InvoiceRow> findForUpdate(Handle handle, long id) {
         return handle.createQuery("SELECT " + InvoiceSql.COLUMNS + InvoiceSql.FROM

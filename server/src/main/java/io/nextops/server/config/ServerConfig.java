@@ -2,6 +2,7 @@ package io.nextops.server.config;
 
 import java.nio.charset.StandardCharsets;
 import io.nextops.memory.MemoryConfig;
+import io.nextops.invoices.upload.UploadConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,9 +26,10 @@ import java.util.Map;
  * @param dataDir where the embedded database, uploaded files and secrets live
  * @param auth authentication settings
  * @param memory memory monitoring settings ({@code MEMORY_*} variables, see the memory-monitor module)
+ * @param uploads invoice upload storage and limits ({@code UPLOAD_*} variables)
  */
 public record ServerConfig(Http http, Database database, Workers workers, Logging logging, Path dataDir, Auth auth,
-                           MemoryConfig memory) {
+                           MemoryConfig memory, UploadConfig uploads) {
 
     /** Listener settings. {@code port} 0 picks a free port (tests). */
     public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout) {}
@@ -161,6 +163,8 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
 
         Auth auth = auth(r, rawUrl != null);
 
+        UploadConfig uploads = uploads(r, dataDir);
+
         MemoryConfig memory = MemoryConfig.fromEnv(env, r::problem);
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
             memory = memory.withUserAttribute("nextops.caller"); // the authenticated caller (io.nextops.ots.api.Caller)
@@ -176,7 +180,8 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
                 new Logging(level, format, accessLog),
                 dataDir,
                 auth,
-                memory);
+                memory,
+                uploads);
     }
 
     private static Auth auth(EnvReader r, boolean externalDatabase) {
@@ -203,6 +208,21 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         Duration window = r.seconds("LOGIN_FAILURE_WINDOW_SECONDS", Duration.ofMinutes(15), 1, 86_400);
         return new Auth(secret, Duration.ofMinutes(accessMinutes), Duration.ofDays(refreshDays), metricsToken,
                 iterations, perUsername, perAddress, window);
+    }
+
+    private static UploadConfig uploads(EnvReader r, Path dataDir) {
+        Path dir = Path.of(r.string("UPLOAD_DIR", dataDir.resolve("files").toString())).toAbsolutePath().normalize();
+        int maxFileMb = r.integer("UPLOAD_MAX_FILE_MB", 10, 1, 1024 * 1024);
+        int maxFiles = r.integer("UPLOAD_MAX_FILES", UploadConfig.DEFAULT_MAX_FILES, 1, 1000);
+        long maxFileBytes = maxFileMb * UploadConfig.MIB;
+        long defaultRequestMb = UploadConfig.defaultMaxRequestBytes(maxFiles, maxFileBytes) / UploadConfig.MIB;
+        int maxRequestMb = r.integer("UPLOAD_MAX_REQUEST_MB", (int) Math.min(Integer.MAX_VALUE, defaultRequestMb),
+                1, Integer.MAX_VALUE);
+        if (maxRequestMb < maxFileMb) {
+            r.problem("UPLOAD_MAX_REQUEST_MB: must be >= UPLOAD_MAX_FILE_MB (" + maxFileMb + "), was " + maxRequestMb);
+            maxRequestMb = maxFileMb;
+        }
+        return new UploadConfig(dir, maxFileBytes, maxFiles, maxRequestMb * UploadConfig.MIB);
     }
 
     static WorkerClass workerClass(String raw) {
@@ -242,6 +262,8 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         m.put("db_conn_max_age", database.connMaxAge().toSeconds() + "s");
         m.put("database", database.describe());
         m.put("data_dir", dataDir.toString());
+        m.put("uploads", uploads.dir() + ", " + uploads.maxFileBytes() / UploadConfig.MIB + " MB x "
+                + uploads.maxFiles() + " files, " + uploads.maxRequestBytes() / UploadConfig.MIB + " MB per request");
         m.put("jwt_secret", auth.jwtSecret() == null ? "generated, in data dir" : "from JWT_SECRET");
         m.put("token_lifetimes", "access " + auth.accessTokenLifetime().toMinutes() + "m, refresh "
                 + auth.refreshTokenLifetime().toDays() + "d");

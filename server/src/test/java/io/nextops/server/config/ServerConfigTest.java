@@ -199,6 +199,37 @@ class ServerConfigTest {
     }
 
     @Test
+    void uploadsDefaultUnderTheDataDirAndReadTheirVariables() {
+        ServerConfig d = ServerConfig.fromEnv(Map.of("NEXTOPS_DATA_DIR", "/srv/nextops"));
+        assertThat(d.uploads().dir()).isEqualTo(Path.of("/srv/nextops/files"));
+        assertThat(d.uploads().maxFileBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(d.uploads().maxFiles()).isEqualTo(20);
+        assertThat(d.uploads().maxRequestBytes()).isEqualTo(201L * 1024 * 1024);
+
+        ServerConfig c = ServerConfig.fromEnv(Map.of("UPLOAD_DIR", "/mnt/blobs", "UPLOAD_MAX_FILE_MB", "2",
+                "UPLOAD_MAX_FILES", "3"));
+        assertThat(c.uploads().dir()).isEqualTo(Path.of("/mnt/blobs"));
+        assertThat(c.uploads().maxFileBytes()).isEqualTo(2L * 1024 * 1024);
+        assertThat(c.uploads().maxRequestBytes()).isEqualTo(7L * 1024 * 1024);
+        assertThat(ServerConfig.fromEnv(Map.of("UPLOAD_MAX_REQUEST_MB", "50")).uploads().maxRequestBytes())
+                .isEqualTo(50L * 1024 * 1024);
+    }
+
+    @Test
+    void reportsInvalidUploadVariablesTogether() {
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("UPLOAD_MAX_FILE_MB", "0", "UPLOAD_MAX_FILES", "many",
+                "UPLOAD_MAX_REQUEST_MB", "5", "PORT", "-1")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("UPLOAD_MAX_FILE_MB:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("UPLOAD_MAX_FILES:"))
+                        .anySatisfy(p -> assertThat(p).startsWith("PORT:")));
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("UPLOAD_MAX_FILE_MB", "20", "UPLOAD_MAX_REQUEST_MB", "5")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("UPLOAD_MAX_REQUEST_MB: must be >= UPLOAD_MAX_FILE_MB (20), was 5"));
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         assertThat(ServerConfig.fromEnv(Map.of("PORT", "  ", "DATABASE_URL", "")).http().port()).isEqualTo(8000);
     }
