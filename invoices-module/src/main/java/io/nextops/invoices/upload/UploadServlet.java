@@ -85,8 +85,11 @@ final class UploadServlet extends HttpServlet {
                 throw tooLarge();
             }
             if (e instanceof FileUploadException && !(e.getCause() instanceof IOException)) {
+                // e.g. a part whose headers pass commons-fileupload's fixed 512-byte cap (a very long file name)
                 throw new ApiException(ApiException.Kind.VALIDATION, "malformed_multipart",
-                        "The multipart body could not be parsed: " + e.getMessage());
+                        "The multipart body could not be parsed: " + e.getMessage()
+                                + (String.valueOf(e.getMessage()).contains("Header section") ? " (each part's headers,"
+                                + " file name included, must fit in 512 bytes)" : ""));
             }
             // the client went away or the body ended early; files finished before this point stay stored
             log.info("upload body ended early after {} file(s): {}", batch.fileCount(), e.toString());

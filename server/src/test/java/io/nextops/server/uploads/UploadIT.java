@@ -237,14 +237,21 @@ class UploadIT {
 
     @Test
     void clientFileNamesAreMetadataOnly() throws Exception {
-        String longName = "x".repeat(996) + ".pdf";
+        String longName = "x".repeat(396) + ".pdf";
         JsonNode body = ok(fx.upload(withProvider(naviera).file("../../etc/passwd", pdf(100, 8))
                 .file("evil\u0000name\u0007.pdf", pdf(100, 9)).file(longName, pdf(100, 10)), Role.ADMIN));
         assertThat(body.get("processed").asInt()).isEqualTo(3);
         JsonNode success = body.get("results").get("success");
         assertThat(success.get(0).get("filename").asText()).isEqualTo("../../etc/passwd");
         assertThat(success.get(1).get("filename").asText()).isEqualTo("evilname.pdf");
-        assertThat(success.get(2).get("filename").asText()).hasSize(500);
+        assertThat(success.get(2).get("filename").asText()).isEqualTo(longName);
+        // commons-fileupload caps a part's headers at 512 bytes: a 1,000-character name refuses the request
+        long filesBefore = fx.scalar("SELECT count(*) FROM invoices_uploaded_file");
+        HttpResponse<String> tooLong = fx.upload(withProvider(naviera).file("y".repeat(1000) + ".pdf", pdf(100, 14)),
+                Role.ADMIN);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong).get("message").asText()).contains("512 bytes");
+        assertThat(fx.scalar("SELECT count(*) FROM invoices_uploaded_file")).isEqualTo(filesBefore);
         String unicode = "factura ñandú 日本 \uD83D\uDCC4.pdf";
         JsonNode u = ok(fx.upload(withProvider(naviera).file(unicode, pdf(100, 11)), Role.ADMIN));
         assertThat(u.get("results").get("success").get(0).get("filename").asText()).isEqualTo(unicode);
@@ -273,7 +280,7 @@ class UploadIT {
     @Test
     void downloadStreamsTheSameBytesTypeAndName() throws Exception {
         byte[] content = pdf(300_000, 13);
-        String name = "Factura \"marzo\" ñ.pdf";
+        String name = "Factura; marzo ñ.pdf";
         JsonNode item = ok(fx.upload(withProvider(naviera).file(name, content), Role.ADMIN))
                 .get("results").get("success").get(0);
         long invoice = item.get("invoice_id").asLong();
@@ -284,7 +291,7 @@ class UploadIT {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(r.headers().firstValue("Content-Length").orElseThrow()).isEqualTo("300000");
         assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).isEqualTo(
-                "attachment; filename=\"Factura _marzo_ _.pdf\"; filename*=UTF-8''Factura%20%22marzo%22%20%C3%B1.pdf");
+                "attachment; filename=\"Factura; marzo _.pdf\"; filename*=UTF-8''Factura%3B%20marzo%20%C3%B1.pdf");
         HttpResponse<byte[]> noSlash = fx.server.client().send(fx.server.request("/api/invoices/" + invoice + "/file",
                 Role.FINANZAS).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(noSlash.body()).isEqualTo(content);
