@@ -84,4 +84,4 @@ done
 echo "== median of $RUNS: sha256sum 1 file $(median <"$DATA/one.txt") MB/s, 4 at once $(median <"$DATA/four.txt") MB/s;" \
      "4 concurrent ${SIZE_MB} MB uploads $(median <"$DATA/upload.txt") MB/s total;" \
      "peak VmRSS $(( $(median <"$DATA/rss.txt" | cut -d. -f1) / 1024 )) MB"
-echo "== VmHWM $(awk '/VmHWM/ {print $2}' /proc/$pid/status) kB; blobs stored: $(find "$DATA/files" -type f -not -path '*/tmp/*' | wc -l)"
+echo "== VmHWM $(awk '/VmHWM/ {print $2}' /proc/$pid/status) kB; blobs stored: $(find "$DATA/files" -type f -not -path "$DATA/files/tmp/*" | wc -l)"

@@ -52,7 +52,10 @@ class UploadAbortIT {
             out.write(head(m, "Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
-            Thread.sleep(300); // the server is now inside store.put, writing a temp file
+            long until = System.currentTimeMillis() + 20_000; // the server gets inside store.put, writing a temp file
+            while (fx.tempFiles().isEmpty() && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
             assertThat(fx.tempFiles()).hasSize(1);
         }
         long deadline = System.currentTimeMillis() + 10_000;
@@ -69,7 +72,7 @@ class UploadAbortIT {
     void aDeclaredLengthOverTheRequestLimitIs413BeforeTheBodyIsRead() throws Exception {
         Multipart m = new Multipart().field("proveedor_id", Long.toString(provider)).file("a.pdf", pdf(100, 22));
         try (Socket s = new Socket("127.0.0.1", fx.server.port())) {
-            s.setSoTimeout(10_000);
+            s.setSoTimeout(60_000); // generous: the shared test machine is often loaded
             s.getOutputStream().write(head(m, "Content-Length: " + (4L * MIB + 1) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String response = readResponse(s.getInputStream());
@@ -86,7 +89,7 @@ class UploadAbortIT {
                 .file("attachment", "big.bin", pdf(2 * MIB, 25));
         byte[] body = m.bytes();
         try (Socket s = new Socket("127.0.0.1", fx.server.port())) {
-            s.setSoTimeout(10_000);
+            s.setSoTimeout(60_000); // generous: the shared test machine is often loaded
             OutputStream out = s.getOutputStream();
             out.write(head(m, "Transfer-Encoding: chunked\r\n").getBytes(StandardCharsets.US_ASCII));
             try {
