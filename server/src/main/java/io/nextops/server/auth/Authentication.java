@@ -163,7 +163,9 @@ public final class Authentication {
      */
     Tokens.Pair login(String username, String password, String address) {
         throttle.check(username, address);
-        Optional<User> found = password.length() > 4096 ? Optional.empty() : users.byUsername(username);
+        // PostgreSQL refuses NUL in text: such a username cannot exist, and must not turn into a 500
+        boolean impossible = password.length() > 4096 || username.indexOf('\0') >= 0;
+        Optional<User> found = impossible ? Optional.empty() : users.byUsername(username);
         boolean ok = found.isPresent() ? hasher.verify(password, found.get().passwordHash()) : hasher.verifyNothing(password);
         if (!ok || !found.get().active()) {
             throttle.failed(username, address);

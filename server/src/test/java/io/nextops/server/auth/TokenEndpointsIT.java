@@ -99,6 +99,14 @@ class TokenEndpointsIT {
     }
 
     @Test
+    void aUsernameWithANulCharacterIsAWrongLoginNotAServerError() {
+        // PostgreSQL refuses NUL in text; the lookup must not reach it
+        HttpResponse<String> r = AuthHttp.postJson(server, "/api/token/", "{\"username\":\"ad\\u0000min\",\"password\":\"x-password\"}");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).get("code").asText()).isEqualTo("no_active_account");
+    }
+
+    @Test
     void missingFieldsAre400NamingEachField() {
         HttpResponse<String> r = AuthHttp.postJson(server, "/api/token/", "{\"password\":\"\"}");
         assertThat(r.statusCode()).isEqualTo(400);
