@@ -83,6 +83,10 @@ public final class NextOpsServer {
         context.addServlet(new ServletHolder("health-noslash", liveness), "/api/health");
         context.addServlet(new ServletHolder("live", liveness), "/health/live");
         context.addServlet(new ServletHolder("ready", new HealthServlet(database.dataSource(), VERSION)), "/health/ready");
+        // the OpenAPI document (open, like health); SchemaIT checks it lists every mapping registered here
+        ServletHolder schema = new ServletHolder("schema", io.nextops.server.http.SchemaServlet.fromClasspath());
+        context.getServletHandler().addServletWithMapping(schema, "/api/schema/");
+        context.getServletHandler().addServletWithMapping(schema, "/api/schema");
 
         // the API: failures become statuses in one place; then the domain modules
         context.addFilter(new FilterHolder(new ApiErrorFilter()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
