@@ -20,7 +20,9 @@ final class BadRequest {
         /** a 4xx, or a 2xx that stored nothing ({@code "processed":0}) */
         NOTHING_STORED,
         /** a 4xx, or the connection closed without an answer (a client that never finishes its body) */
-        CLIENT_ERROR_OR_CLOSED
+        CLIENT_ERROR_OR_CLOSED,
+        /** exactly 505: an HTTP version the server does not speak */
+        VERSION_NOT_SUPPORTED
     }
 
     /** Which token the request carries. */
@@ -39,6 +41,7 @@ final class BadRequest {
     long stallMillis;
     Expect expect = Expect.CLIENT_ERROR;
     String rawHead;
+    boolean keepsFileOfRefusedUpload;
 
     private BadRequest(String endpoint, String name) {
         this.endpoint = endpoint;
@@ -107,6 +110,12 @@ final class BadRequest {
     /** Replaces the whole request head (request line and headers) with {@code head}, sent as is. */
     BadRequest rawHead(String head) {
         this.rawHead = head;
+        return this;
+    }
+
+    /** The upload sends its file before {@code proveedor_id}: the server keeps the file and its row by design. */
+    BadRequest keepsFileOfRefusedUpload() {
+        this.keepsFileOfRefusedUpload = true;
         return this;
     }
 

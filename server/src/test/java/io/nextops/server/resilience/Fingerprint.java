@@ -48,6 +48,26 @@ final class Fingerprint {
         return state;
     }
 
+    /** The cheap part, checked after every corpus case: row counts and the upload store's files. */
+    static Map<String, String> counts(TestServer server, Path dataDir) {
+        Map<String, String> state = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < TABLES.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM ").append(TABLES.get(i)).append(')');
+        }
+        try (Connection c = server.testDatabase().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql.toString())) {
+            rs.next();
+            for (int i = 0; i < TABLES.size(); i++) {
+                state.put(TABLES.get(i), rs.getLong(i + 1) + " rows");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counts failed", e);
+        }
+        state.put("files", files(dataDir.resolve("files")).toString());
+        return state;
+    }
+
     /** Regular files under {@code root} (blobs and temp files), relative paths; empty when it does not exist. */
     static List<String> files(Path root) {
         if (!Files.isDirectory(root)) {

@@ -59,8 +59,12 @@ class SigtermIT {
             Load.seed(database, 20_000, 200);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve"));
+        // the jar built by this very `mvn verify` (package runs before integration-test): immune to other builds
+        // rewriting jars in ~/.m2 while the test runs; the test classpath when it is not there
+        Path jar = Path.of("target", "nextops-server.jar");
+        ProcessBuilder pb = new ProcessBuilder(Files.isRegularFile(jar)
+                ? List.of(java, "-Xmx96m", "-jar", jar.toString(), "serve")
+                : List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         Path log = dataDir.resolve("serve.log");
