@@ -11,6 +11,7 @@ JAR=${JAR:-server/target/nextops-server.jar}
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 command -v wrk >/dev/null || { echo "wrk not installed (apt-get install -y wrk)"; exit 1; }
 OPTS=$(cat benchmarks/scripts/jvm-options)
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 PORT=${PORT:-8097}
 DATA=$(mktemp -d)
 export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="bench-admin-pw" PORT LOG_LEVEL=WARNING ACCESS_LOG=false

@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
-JAR=server/target/nextops-server.jar
+JAR=${JAR:-server/target/nextops-server.jar}
 OPTS=$(cat benchmarks/scripts/jvm-options)
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 PORT=${PORT:-8099}
 DATA=$(mktemp -d)
 results=()
