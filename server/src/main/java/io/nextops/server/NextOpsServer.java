@@ -95,6 +95,9 @@ public final class NextOpsServer {
         io.nextops.ots.OtsModule ots = io.nextops.ots.OtsModule.create(jdbi);
         server.addBean(ots);
         ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
+        // POST /api/ots/import_excel/ (streamed multipart, OT_IMPORT_* limits); more specific than /api/ots/*
+        context.addServlet(new ServletHolder("ot-import",
+                io.nextops.ots.imports.OtImporter.create(jdbi, config.otImport()).servlet()), "/api/ots/import_excel/*");
         // supplier invoices and cost types (/api/invoices/, /api/catalogs/cost-types/); a bean so tests can find it
         io.nextops.invoices.InvoicesModule invoices = io.nextops.invoices.InvoicesModule.create(jdbi);
         server.addBean(invoices);

@@ -44,7 +44,21 @@ final class Cells {
         if (cell instanceof LocalDateTime dt) {
             return dt.toLocalDate().toString();
         }
-        return cell.toString().strip();
+        return unquote(cell.toString()).strip();
+    }
+
+    /**
+     * Text without the leading {@code '} an export puts before {@code = + - @}, tab or CR against formula injection
+     * (export-core's CellValues.neutralize), so that an exported file re-imports unchanged.
+     */
+    static String unquote(String s) {
+        if (s.length() > 1 && s.charAt(0) == '\'') {
+            char c = s.charAt(1);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return s.substring(1);
+            }
+        }
+        return s;
     }
 
     /**

@@ -32,8 +32,7 @@ final class Merge {
                 .contraEntregaFecha(row.contraEntregaFecha())
                 .envioCierreOt(row.envioCierreOt())
                 .rowHash(row.rowHash());
-        OtDraft base = b.build();
-        return update(base, row, proveedorId);
+        return merge(b.build(), row, proveedorId, true);
     }
 
     /**
@@ -41,6 +40,11 @@ final class Merge {
      * a different client is a conflict, found before any write.
      */
     static OtDraft update(OtDraft current, ParsedRow row, Long proveedorId) {
+        return merge(current, row, proveedorId, false);
+    }
+
+    /** {@code creating}: every value of the row is written, with source excel (a new OT has no sources yet). */
+    private static OtDraft merge(OtDraft current, ParsedRow row, Long proveedorId, boolean creating) {
         OtDraft.Builder b = current.toBuilder().rowHash(row.rowHash()).tipoOperacion(row.tipoOperacion());
         if (row.masterBl() != null) {
             b.masterBl(row.masterBl());
@@ -64,32 +68,32 @@ final class Merge {
         set(row.contraEntregaFecha(), b::contraEntregaFecha);
         set(row.envioCierreOt(), b::envioCierreOt);
 
-        if (wins(row.estado(), current.estado(), current.estadoSource())) {
+        if (wins(row.estado(), current.estado(), current.estadoSource(), creating)) {
             b.estado(row.estado()).estadoSource(SOURCE);
         }
-        if (wins(row.fechaEta(), current.fechaEta(), current.fechaEtaSource())) {
+        if (wins(row.fechaEta(), current.fechaEta(), current.fechaEtaSource(), creating)) {
             b.fechaEta(row.fechaEta()).fechaEtaSource(SOURCE);
         }
-        if (wins(row.fechaLlegada(), current.fechaLlegada(), current.fechaLlegadaSource())) {
+        if (wins(row.fechaLlegada(), current.fechaLlegada(), current.fechaLlegadaSource(), creating)) {
             b.fechaLlegada(row.fechaLlegada()).fechaLlegadaSource(SOURCE);
         }
         String barco = row.barco().equals("-") ? null : row.barco();
-        if (wins(barco, current.barco(), current.barcoSource())) {
+        if (wins(barco, current.barco(), current.barcoSource(), creating)) {
             b.barco(barco).barcoSource(SOURCE);
         }
-        if (wins(proveedorId, current.proveedorId(), current.proveedorSource())) {
+        if (wins(proveedorId, current.proveedorId(), current.proveedorSource(), creating)) {
             b.proveedorId(proveedorId).proveedorSource(SOURCE);
         }
         String origen = row.puertoOrigen().isEmpty() ? null : row.puertoOrigen();
-        if (wins(origen, current.puertoOrigen(), current.puertoOrigenSource())) {
+        if (wins(origen, current.puertoOrigen(), current.puertoOrigenSource(), creating)) {
             b.puertoOrigen(origen).puertoOrigenSource(SOURCE);
         }
         String destino = row.puertoDestino().isEmpty() ? null : row.puertoDestino();
-        if (wins(destino, current.puertoDestino(), current.puertoDestinoSource())) {
+        if (wins(destino, current.puertoDestino(), current.puertoDestinoSource(), creating)) {
             b.puertoDestino(destino).puertoDestinoSource(SOURCE);
         }
         if (!current.provisionLocked()
-                && wins(row.fechaProvision(), current.fechaProvision(), current.provisionSource())) {
+                && wins(row.fechaProvision(), current.fechaProvision(), current.provisionSource(), creating)) {
             b.fechaProvision(row.fechaProvision()).provisionSource(SOURCE);
         }
         return b.build();
@@ -110,8 +114,8 @@ final class Merge {
         };
     }
 
-    private static boolean wins(Object value, Object current, String currentSource) {
-        return value != null && !Objects.equals(value, current) && priority(currentSource) <= PRIORITY;
+    private static boolean wins(Object value, Object current, String currentSource, boolean creating) {
+        return value != null && (creating || !Objects.equals(value, current) && priority(currentSource) <= PRIORITY);
     }
 
     private static <T> void set(T value, Consumer<T> setter) {

@@ -27,9 +27,11 @@ import java.util.Map;
  * @param auth authentication settings
  * @param memory memory monitoring settings ({@code MEMORY_*} variables, see the memory-monitor module)
  * @param uploads invoice upload storage and limits ({@code UPLOAD_*} variables)
+ * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
  */
 public record ServerConfig(Http http, Database database, Workers workers, Logging logging, Path dataDir, Auth auth,
-                           MemoryConfig memory, UploadConfig uploads) {
+                           MemoryConfig memory, UploadConfig uploads,
+                           io.nextops.ots.imports.OtImportLimits otImport) {
 
     /** Listener settings. {@code port} 0 picks a free port (tests). */
     public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout) {}
@@ -164,6 +166,7 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         Auth auth = auth(r, rawUrl != null);
 
         UploadConfig uploads = uploads(r, dataDir);
+        io.nextops.ots.imports.OtImportLimits otImport = otImport(r);
 
         MemoryConfig memory = MemoryConfig.fromEnv(env, r::problem);
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
@@ -181,7 +184,8 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
                 dataDir,
                 auth,
                 memory,
-                uploads);
+                uploads,
+                otImport);
     }
 
     private static Auth auth(EnvReader r, boolean externalDatabase) {
@@ -225,6 +229,16 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         return new UploadConfig(dir, maxFileBytes, maxFiles, maxRequestMb * UploadConfig.MIB);
     }
 
+    /** OT import limits: per file size, uncompressed size (zip bombs), shared strings (heap) and rows. */
+    private static io.nextops.ots.imports.OtImportLimits otImport(EnvReader r) {
+        long mb = io.nextops.ots.imports.OtImportLimits.MB;
+        return io.nextops.ots.imports.OtImportLimits.defaults()
+                .withMaxFileBytes(r.integer("OT_IMPORT_MAX_FILE_MB", 10, 1, 1024) * mb)
+                .withMaxUncompressedBytes(r.integer("OT_IMPORT_MAX_UNCOMPRESSED_MB", 200, 1, 16_384) * mb)
+                .withMaxSharedStringsBytes(r.integer("OT_IMPORT_MAX_SHARED_STRINGS_MB", 16, 1, 1024) * mb)
+                .withMaxRows(r.integer("OT_IMPORT_MAX_ROWS", 500_000, 1, 10_000_000));
+    }
+
     static WorkerClass workerClass(String raw) {
         return switch (raw.toLowerCase(Locale.ROOT)) {
             case "threads", "thread", "sync", "gthread", "gevent", "eventlet", "tornado" -> WorkerClass.THREADS;
@@ -264,6 +278,10 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         m.put("data_dir", dataDir.toString());
         m.put("uploads", uploads.dir() + ", " + uploads.maxFileBytes() / UploadConfig.MIB + " MB x "
                 + uploads.maxFiles() + " files, " + uploads.maxRequestBytes() / UploadConfig.MIB + " MB per request");
+        long mb = io.nextops.ots.imports.OtImportLimits.MB;
+        m.put("ot_import", otImport.maxFileBytes() / mb + " MB per file, " + otImport.maxUncompressedBytes() / mb
+                + " MB uncompressed, " + otImport.maxSharedStringsBytes() / mb + " MB shared strings, "
+                + otImport.maxRows() + " rows");
         m.put("jwt_secret", auth.jwtSecret() == null ? "generated, in data dir" : "from JWT_SECRET");
         m.put("token_lifetimes", "access " + auth.accessTokenLifetime().toMinutes() + "m, refresh "
                 + auth.refreshTokenLifetime().toDays() + "d");

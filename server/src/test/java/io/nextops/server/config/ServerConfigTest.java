@@ -135,6 +135,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void readsTheOtImportLimits() {
+        assertThat(ServerConfig.fromEnv(Map.of()).otImport()).isEqualTo(io.nextops.ots.imports.OtImportLimits.defaults());
+        io.nextops.ots.imports.OtImportLimits l = ServerConfig.fromEnv(Map.of("OT_IMPORT_MAX_FILE_MB", "20",
+                "OT_IMPORT_MAX_UNCOMPRESSED_MB", "300", "OT_IMPORT_MAX_SHARED_STRINGS_MB", "8",
+                "OT_IMPORT_MAX_ROWS", "1000")).otImport();
+        assertThat(l.maxFileBytes()).isEqualTo(20L << 20);
+        assertThat(l.maxUncompressedBytes()).isEqualTo(300L << 20);
+        assertThat(l.maxSharedStringsBytes()).isEqualTo(8L << 20);
+        assertThat(l.maxRows()).isEqualTo(1000);
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("OT_IMPORT_MAX_ROWS", "0", "OT_IMPORT_MAX_FILE_MB", "x")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(String.join("\n", e.problems()))
+                        .contains("OT_IMPORT_MAX_ROWS", "OT_IMPORT_MAX_FILE_MB"));
+    }
+
+    @Test
     void jwtSecretIsRequiredWithAnExternalDatabaseAndMustBeLongEnough() {
         assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("DATABASE_URL", "postgres://u:p@db:5432/ops")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
