@@ -90,7 +90,7 @@ class BadInputCorpusIT {
         available.put(Corpus.CATALOGS, true);
         available.put(Corpus.TOKEN, true);
         available.put(Corpus.PROTOCOL, true);
-        available.put(Corpus.EXPORT, server.get("/api/invoices/export-excel/?format=csv&numero_factura=none",
+        available.put(Corpus.EXPORT, server.get("/api/invoices/export-excel/?format=csv&proveedor=999999999",
                 Role.ADMIN).statusCode() != 404);
         available.put(Corpus.UPLOAD, Fingerprint.endpointExists(server, "/api/invoices/upload/"));
         available.put(Corpus.IMPORT, Fingerprint.endpointExists(server, "/api/ots/import_excel/"));
