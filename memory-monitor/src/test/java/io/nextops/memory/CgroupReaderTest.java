@@ -77,4 +77,44 @@ class CgroupReaderTest {
 
         assertThat(new CgroupReader(root).read()).isEqualTo(new CgroupMemory("v2", -1, 4096));
     }
+
+    @Test
+    void readsTheProcessOwnNestedV1GroupAndTheLowestLimitOnTheWayUp() throws IOException {
+        Path v1 = Files.createDirectories(root.resolve("memory"));
+        Files.writeString(v1.resolve("memory.limit_in_bytes"), "9223372036854771712\n"); // root: unlimited
+        Path parent = Files.createDirectories(v1.resolve("process_api/abc"));
+        Files.writeString(parent.resolve("memory.limit_in_bytes"), "1073741824\n");
+        Path own = Files.createDirectories(parent.resolve("nextops-budget"));
+        Files.writeString(own.resolve("memory.limit_in_bytes"), "268435456\n");
+        Files.writeString(own.resolve("memory.usage_in_bytes"), "104857600\n");
+        Path self = root.resolve("self-cgroup");
+        Files.writeString(self, "9:name=systemd:/\n4:memory:/process_api/abc/nextops-budget\n0::/\n");
+
+        assertThat(new CgroupReader(root, self).read()).isEqualTo(new CgroupMemory("v1", 268435456L, 104857600L));
+
+        Files.writeString(own.resolve("memory.limit_in_bytes"), "9223372036854771712\n"); // own unlimited: parent's
+        assertThat(new CgroupReader(root, self).read().limitBytes()).isEqualTo(1073741824L);
+    }
+
+    @Test
+    void readsTheProcessOwnNestedV2Group() throws IOException {
+        Files.writeString(root.resolve("cgroup.controllers"), "memory\n");
+        Path own = Files.createDirectories(root.resolve("app/server"));
+        Files.writeString(own.resolve("memory.max"), "268435456\n");
+        Files.writeString(own.resolve("memory.current"), "1000\n");
+        Path self = root.resolve("self-cgroup");
+        Files.writeString(self, "0::/app/server\n");
+
+        assertThat(new CgroupReader(root, self).read()).isEqualTo(new CgroupMemory("v2", 268435456L, 1000L));
+    }
+
+    @Test
+    void aPathThatEscapesTheMountIsIgnored() throws IOException {
+        Path v1 = Files.createDirectories(root.resolve("memory"));
+        Files.writeString(v1.resolve("memory.limit_in_bytes"), "536870912\n");
+        Path self = root.resolve("self-cgroup");
+        Files.writeString(self, "4:memory:/../../etc\n");
+
+        assertThat(new CgroupReader(root, self).read().limitBytes()).isEqualTo(536870912L);
+    }
 }

@@ -6,6 +6,7 @@ import io.nextops.server.db.Database;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -53,8 +54,35 @@ final class ServeCommand implements Main.Command {
         }
         stop.await();
         startup.info("stopping: finishing in-flight requests for up to {}s", config.http().gracefulTimeout().toSeconds());
-        server.stop();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            if (!isTimeout(e)) {
+                throw e;
+            }
+            // GRACEFUL_TIMEOUT ran out with requests still running: they were cut off, as gunicorn's graceful_timeout
+            // does; the stop itself went as configured, so the exit status stays 0
+            startup.warn("graceful timeout of {}s reached; requests still running were stopped",
+                    config.http().gracefulTimeout().toSeconds());
+            if (!server.isStopped()) {
+                server.stop();
+            }
+        }
         startup.info("stopped");
         return 0;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (isTimeout(s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

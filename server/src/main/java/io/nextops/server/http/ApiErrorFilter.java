@@ -12,6 +12,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,14 @@ public final class ApiErrorFilter implements Filter {
         } catch (EofException e) {
             log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
         } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted() && !isClientAbort(e)) {
+                // Part of the body is already on the wire: the status cannot change any more. Rethrow, so that Jetty
+                // aborts the connection instead of ending the body cleanly: a cut-off export or download must never
+                // look like a complete file to the client.
+                log.warn("{} {} failed after the response was committed; aborting the connection: {}",
+                        request.getMethod(), request.getRequestURI(), e.toString());
+                throw e;
+            }
             if (timedOut(request)) {
                 respond(response, ApiException.unavailable("request_timeout",
                         "The request took longer than the server's time limit and was stopped.", 5));
@@ -51,6 +62,12 @@ public final class ApiErrorFilter implements Filter {
             }
             if (isClientAbort(e)) {
                 log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.toString());
+                return;
+            }
+            if (isDatabaseUnavailable(e)) {
+                log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                respond(response, ApiException.unavailable("database_unavailable",
+                        "The database is not reachable right now; retry shortly.", 5));
                 return;
             }
             log.error("unhandled error in {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -114,6 +131,23 @@ public final class ApiErrorFilter implements Filter {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the failure is the database being unreachable (pool timeout, connection refused or lost, server
+     * shutting down): a 503 the client may retry, not a server bug.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isClientAbort(Throwable e) {
