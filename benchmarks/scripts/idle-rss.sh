@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idle RSS of the server jar with the documented JVM options, on the embedded PostgreSQL (not counted: separate
-# process). Starts the jar RUNS times, waits until /health/ready answers, sends 20 health requests, waits 5 s,
+# process). Starts the jar RUNS times, waits until /health/ready answers, sends 20 health requests, waits 15 s (past one native-heap trim),
 # reads VmRSS of the Java process, stops it with SIGTERM. Prints each run and the median.
 # Usage: benchmarks/scripts/idle-rss.sh [RUNS]   (build first: mvn -B -q -DskipTests package)
 set -euo pipefail
@@ -17,7 +17,7 @@ for i in $(seq 1 "$RUNS"); do
   pid=$!
   for _ in $(seq 1 120); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   for _ in $(seq 1 20); do curl -fs "localhost:$PORT/api/health/" >/dev/null; done
-  sleep 5
+  sleep 15
   rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   results+=("$rss")
   echo "run $i: VmRSS ${rss} kB"
