@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # List endpoint under load: requests/s and latency percentiles of GET /api/invoices/ at page_size 25 and 1000 on
 # 200,000 seeded invoices, measured with wrk against the running jar (documented JVM options, embedded PostgreSQL),
-# then the server's heap and RSS while page_size=10000 requests run.
+# then the server's RSS while page_size=10000 requests run.
 # Usage: benchmarks/scripts/api-list.sh [DURATION_SECONDS] [CONNECTIONS]   (needs wrk: apt-get install -y wrk)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,7 +36,7 @@ for size in 25 1000; do
     | grep -E "Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx"
 done
 
-echo "== page_size=10000: 4 sequential requests, RSS and heap sampled every 100 ms"
+echo "== page_size=10000: 4 sequential requests, RSS sampled every 100 ms"
 peak=0
 ( for i in 1 2 3 4; do curl -fs -o /dev/null -w "page_size=10000: %{size_download} bytes in %{time_total}s\n" -H "$H" \
     "localhost:$PORT/api/invoices/?page_size=10000&page=$i"; done ) &
