@@ -7,8 +7,6 @@ import io.nextops.export.XlsxOptions;
 import io.nextops.invoices.invoice.InvoiceQuery;
 import io.nextops.invoices.invoice.InvoiceRepository;
 import io.nextops.invoices.invoice.InvoiceRow;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
 import io.nextops.ots.api.Params;
 import io.nextops.ots.export.ExportDownload;
 import io.nextops.ots.export.SnapshotExport;
@@ -51,14 +49,7 @@ public final class InvoiceExportServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo();
-        if (path != null && !"/".equals(path)) {
-            throw ApiException.notFound("Export");
-        }
-        if (!"GET".equals(req.getMethod())) {
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
-        Caller.of(req);
+        ExportDownload.requireGet(req);
         Params params = new Params(req);
         InvoiceQuery query = InvoiceQuery.from(params);
         ExportFormat format = ExportDownload.format(params);

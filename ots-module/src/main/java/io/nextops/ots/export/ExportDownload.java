@@ -1,7 +1,10 @@
 package io.nextops.ots.export;
 
 import io.nextops.export.ExportFormat;
+import io.nextops.ots.api.ApiException;
+import io.nextops.ots.api.Caller;
 import io.nextops.ots.api.Params;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +34,21 @@ public final class ExportDownload {
      * The {@code format} parameter: absent, {@code xlsx} or {@code excel} is XLSX, {@code csv} is CSV (case
      * ignored). Anything else is recorded as an error in {@code params} and XLSX is returned.
      */
+    /**
+     * Admits only {@code GET} of the export's own path (with or without the trailing slash) by an authenticated caller:
+     * 404 for a sub-path, 405 for another method, 401 without a caller.
+     */
+    public static void requireGet(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path != null && !"/".equals(path)) {
+            throw ApiException.notFound("Export");
+        }
+        if (!"GET".equals(request.getMethod())) {
+            throw ApiException.methodNotAllowed(request.getMethod());
+        }
+        Caller.of(request);
+    }
+
     public static ExportFormat format(Params params) {
         String v = params.text("format");
         if (v == null) {

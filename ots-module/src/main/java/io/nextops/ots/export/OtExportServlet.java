@@ -4,8 +4,6 @@ import io.nextops.export.CsvOptions;
 import io.nextops.export.ExportFormat;
 import io.nextops.export.Exporter;
 import io.nextops.export.XlsxOptions;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
 import io.nextops.ots.api.Params;
 import io.nextops.ots.workorder.Ot;
 import io.nextops.ots.workorder.OtQuery;
@@ -46,14 +44,7 @@ public final class OtExportServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo();
-        if (path != null && !"/".equals(path)) {
-            throw ApiException.notFound("Export");
-        }
-        if (!"GET".equals(req.getMethod())) {
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
-        Caller.of(req);
+        ExportDownload.requireGet(req);
         Params params = new Params(req);
         OtQuery query = OtQuery.from(params);
         ExportFormat format = ExportDownload.format(params);
