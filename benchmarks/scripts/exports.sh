@@ -17,6 +17,7 @@ OTS=${OTS:-50000}
 PORT=${PORT:-8097}
 JAR=server/target/nextops-server.jar
 OPTS=$(cat benchmarks/scripts/jvm-options)
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 DATA=${REUSE_DATA:-$(mktemp -d /tmp/nextops-exports-bench.XXXXXX)}
 PASS=${NEXTOPS_ADMIN_PASSWORD:-"bench-$(date +%s)-Aa1!"}
 [ -n "${REUSE_DATA:-}" ] && PASS=$(cat "$DATA/admin-password")

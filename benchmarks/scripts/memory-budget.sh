@@ -51,6 +51,7 @@ fi
 cp server/target/nextops-server.jar "$WORK/server.jar"
 cp benchmarks/target/benchmarks.jar "$WORK/benchmarks.jar"
 JVM_OPTS=$(cat "$JVM_OPTIONS_FILE")
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 
 PG_PID=""
 SERVER_PID=""

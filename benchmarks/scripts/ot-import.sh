@@ -15,6 +15,7 @@ PORT=${PORT:-8096}
 JAR=server/target/nextops-server.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
 OPTS=$(cat benchmarks/scripts/jvm-options)
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 WORK=$(mktemp -d /tmp/nextops-ot-import-bench.XXXXXX)
 PASS="bench-$(date +%s)-Aa1!"
 export NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=${TIMEOUT:-1800} OT_IMPORT_MAX_FILE_MB=64 ACCESS_LOG=false

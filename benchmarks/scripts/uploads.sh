@@ -14,6 +14,7 @@ SIZE_MB=${SIZE_MB:-200}
 PORT=${PORT:-8098}
 JAR=${JAR:-server/target/nextops-server.jar}
 OPTS=$(cat benchmarks/scripts/jvm-options)
+export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
 DATA=$(mktemp -d /tmp/nextops-uploads-bench.XXXXXX)
 PASS="bench-$(date +%s)-Aa1!"
 export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT
