@@ -39,11 +39,7 @@ public final class ClientResource extends Resource {
         caller.requireManager();
         Body b = new Body(Json.readObject(req));
         b.readOnly("id", "created_at", "updated_at", "usage_count", "verified_at", "merged_into");
-        b.require("original_name");
-        String original = b.text("original_name", 500, null);
-        if (original != null && original.isBlank()) {
-            b.error("original_name", "This field may not be blank.");
-        }
+        String original = b.requiredText("original_name", 500);
         String normalized = b.text("normalized_name", 500, "");
         String shortName = b.nullableText("short_name", 50, null);
         Long provider = b.id("provider", null, true);

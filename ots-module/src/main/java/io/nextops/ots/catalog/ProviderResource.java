@@ -39,11 +39,7 @@ public final class ProviderResource extends Resource {
         caller.requireManager();
         Body b = new Body(Json.readObject(req));
         b.readOnly("id", "created_at", "updated_at");
-        b.require("nombre");
-        String nombre = b.text("nombre", 255, null);
-        if (nombre != null && nombre.isBlank()) {
-            b.error("nombre", "This field may not be blank.");
-        }
+        String nombre = b.requiredText("nombre", 255);
         String nit = b.nullableText("nit", 20, null);
         String tipo = b.choice("tipo", Provider.TIPOS, "otro");
         String categoria = b.choice("categoria", Provider.CATEGORIAS, "nacional");

@@ -53,6 +53,16 @@ public final class Body {
     }
 
     /** A string of at most {@code maxChars} characters, or null. */
+    /** A required text field that may not be blank: {@link #require}, {@link #text} and the blank check in one. */
+    public String requiredText(String name, int maxChars) {
+        require(name);
+        String value = text(name, maxChars, null);
+        if (value != null && value.isBlank()) {
+            error(name, "This field may not be blank.");
+        }
+        return value;
+    }
+
     public String nullableText(String name, int maxChars, String fallback) {
         return string(name, maxChars, fallback, true);
     }
