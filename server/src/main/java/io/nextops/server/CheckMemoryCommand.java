@@ -1,7 +1,7 @@
 package io.nextops.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Json;
+import io.nextops.web.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.nextops.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Json;
+import io.nextops.web.Json;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

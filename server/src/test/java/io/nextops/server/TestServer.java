@@ -1,6 +1,6 @@
 package io.nextops.server;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import io.nextops.testsupport.SharedPostgres;

@@ -1,10 +1,10 @@
 package io.nextops.invoices.costtype;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.PageRequest;
-import io.nextops.ots.api.PageWriter;
-import io.nextops.ots.api.Params;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
+import io.nextops.web.PageRequest;
+import io.nextops.web.PageWriter;
+import io.nextops.web.Params;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

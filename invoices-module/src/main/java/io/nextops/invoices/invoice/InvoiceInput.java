@@ -2,8 +2,8 @@ package io.nextops.invoices.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

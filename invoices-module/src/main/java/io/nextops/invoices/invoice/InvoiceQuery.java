@@ -1,6 +1,6 @@
 package io.nextops.invoices.invoice;
 
-import io.nextops.ots.api.Params;
+import io.nextops.web.Params;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

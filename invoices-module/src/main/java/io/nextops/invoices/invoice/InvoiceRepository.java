@@ -1,7 +1,7 @@
 package io.nextops.invoices.invoice;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.PageRequest;
+import io.nextops.web.ApiException;
+import io.nextops.web.PageRequest;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package io.nextops.invoices.invoice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.Json;
-import io.nextops.ots.api.PageRequest;
-import io.nextops.ots.api.PageWriter;
-import io.nextops.ots.api.Params;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
+import io.nextops.web.Json;
+import io.nextops.web.PageRequest;
+import io.nextops.web.PageWriter;
+import io.nextops.web.Params;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

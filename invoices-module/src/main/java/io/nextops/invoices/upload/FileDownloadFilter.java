@@ -2,8 +2,8 @@ package io.nextops.invoices.upload;
 
 import io.nextops.hashing.BlobNotFoundException;
 import io.nextops.hashing.store.BlobStore;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -8,7 +8,7 @@ import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.invoices.invoice.InvoiceRepository;
 import io.nextops.invoices.invoice.InvoiceRow;
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.nextops.invoices.upload;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nextops.invoices.demo.DemoData;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.PageRequest;
+import io.nextops.web.ApiException;
+import io.nextops.web.PageRequest;
 import io.nextops.testsupport.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;

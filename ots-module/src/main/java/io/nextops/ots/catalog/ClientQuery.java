@@ -1,6 +1,6 @@
 package io.nextops.ots.catalog;
 
-import io.nextops.ots.api.Params;
+import io.nextops.web.Params;
 import io.nextops.ots.internal.Sql;
 import io.nextops.ots.internal.Where;
 import java.util.Set;

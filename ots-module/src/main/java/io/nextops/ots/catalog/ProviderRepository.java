@@ -1,7 +1,7 @@
 package io.nextops.ots.catalog;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.PageRequest;
+import io.nextops.web.ApiException;
+import io.nextops.web.PageRequest;
 import io.nextops.ots.internal.Sql;
 import io.nextops.ots.internal.Where;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.nextops.ots.catalog;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.Json;
-import io.nextops.ots.api.PageRequest;
-import io.nextops.ots.api.Params;
-import io.nextops.ots.internal.Body;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
+import io.nextops.web.Json;
+import io.nextops.web.PageRequest;
+import io.nextops.web.Params;
+import io.nextops.web.Body;
 import io.nextops.ots.internal.Listing;
-import io.nextops.ots.internal.Resource;
+import io.nextops.web.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

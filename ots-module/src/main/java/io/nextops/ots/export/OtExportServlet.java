@@ -1,10 +1,12 @@
 package io.nextops.ots.export;
 
+import io.nextops.web.download.ExportDownload;
+import io.nextops.web.download.SnapshotExport;
 import io.nextops.export.CsvOptions;
 import io.nextops.export.ExportFormat;
 import io.nextops.export.Exporter;
 import io.nextops.export.XlsxOptions;
-import io.nextops.ots.api.Params;
+import io.nextops.web.Params;
 import io.nextops.ots.workorder.Ot;
 import io.nextops.ots.workorder.OtQuery;
 import io.nextops.ots.workorder.OtRepository;

@@ -50,7 +50,7 @@ public final class OtImporter {
     /**
      * The servlet of {@code POST /api/ots/import_excel/}: multipart {@code files} (repeatable) and
      * {@code tipos_operacion} (a JSON array, one value per file). Needs the server's ApiErrorFilter in front and a
-     * {@link io.nextops.ots.api.Caller} on the request; managers only.
+     * {@link io.nextops.web.Caller} on the request; managers only.
      */
     public HttpServlet servlet() {
         return new OtImportServlet(this, hasher);

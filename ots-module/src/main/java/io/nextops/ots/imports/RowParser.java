@@ -1,6 +1,6 @@
 package io.nextops.ots.imports;
 
-import io.nextops.ots.api.FieldError;
+import io.nextops.web.FieldError;
 import io.nextops.ots.catalog.NewClient;
 import io.nextops.ots.workorder.OtChoices;
 import io.nextops.ots.workorder.OtDraft;

@@ -1,7 +1,7 @@
 package io.nextops.ots.internal;
 
-import io.nextops.ots.api.PageRequest;
-import io.nextops.ots.api.PageWriter;
+import io.nextops.web.PageRequest;
+import io.nextops.web.PageWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.nextops.ots.internal;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.postgresql.util.PSQLException;

@@ -1,6 +1,6 @@
 package io.nextops.ots.workorder;
 
-import io.nextops.ots.internal.Body;
+import io.nextops.web.Body;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package io.nextops.ots.workorder;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

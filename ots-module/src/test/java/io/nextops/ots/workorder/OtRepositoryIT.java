@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nextops.ots.OtsDatabase;
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import io.nextops.ots.catalog.NewClient;
 import io.nextops.ots.catalog.NewProvider;
 import io.nextops.ots.seed.OtsSeeder;

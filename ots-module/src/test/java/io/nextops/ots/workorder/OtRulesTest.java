@@ -3,8 +3,8 @@ package io.nextops.ots.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.Role;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
+import io.nextops.web.Role;
 import io.nextops.server.config.ServerConfig;
 import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
 import io.nextops.server.http.ApiErrorFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -1,6 +1,6 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import io.nextops.server.http.ApiErrorFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -2,9 +2,9 @@ package io.nextops.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
-import io.nextops.ots.api.Json;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
+import io.nextops.web.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

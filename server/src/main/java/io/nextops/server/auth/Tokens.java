@@ -6,7 +6,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 
 /**
  * A row of {@code accounts_user}, as far as authentication needs it. {@code toString()} leaves the hash out.

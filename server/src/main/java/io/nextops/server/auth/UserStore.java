@@ -1,6 +1,6 @@
 package io.nextops.server.auth;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

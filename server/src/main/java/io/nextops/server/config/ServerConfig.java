@@ -170,7 +170,7 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
 
         MemoryConfig memory = MemoryConfig.fromEnv(env, r::problem);
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
-            memory = memory.withUserAttribute("nextops.caller"); // the authenticated caller (io.nextops.ots.api.Caller)
+            memory = memory.withUserAttribute("nextops.caller"); // the authenticated caller (io.nextops.web.Caller)
         }
 
         if (!r.problems().isEmpty()) {

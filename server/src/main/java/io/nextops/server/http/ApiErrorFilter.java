@@ -1,8 +1,8 @@
 package io.nextops.server.http;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
-import io.nextops.ots.api.Json;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
+import io.nextops.web.Json;
 import io.nextops.workers.TaskContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

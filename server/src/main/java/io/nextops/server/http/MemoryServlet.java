@@ -1,7 +1,7 @@
 package io.nextops.server.http;
 
 import io.nextops.memory.MemoryMonitor;
-import io.nextops.ots.api.Json;
+import io.nextops.web.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

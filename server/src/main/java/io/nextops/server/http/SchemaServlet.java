@@ -1,6 +1,6 @@
 package io.nextops.server.http;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

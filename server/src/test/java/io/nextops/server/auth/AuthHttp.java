@@ -1,8 +1,8 @@
 package io.nextops.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Json;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Json;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.nextops.server.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.Json;
+import io.nextops.web.Caller;
+import io.nextops.web.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

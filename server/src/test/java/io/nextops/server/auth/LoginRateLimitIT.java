@@ -5,7 +5,7 @@ import static io.nextops.server.auth.AuthHttp.json;
 import static io.nextops.server.auth.AuthHttp.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.nextops.server.auth;
 
-import static io.nextops.ots.api.Role.ADMIN;
-import static io.nextops.ots.api.Role.FINANZAS;
-import static io.nextops.ots.api.Role.JEFE_OPERACIONES;
+import static io.nextops.web.Role.ADMIN;
+import static io.nextops.web.Role.FINANZAS;
+import static io.nextops.web.Role.JEFE_OPERACIONES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

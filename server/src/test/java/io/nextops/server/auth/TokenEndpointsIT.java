@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import io.nextops.ots.api.ApiException;
+import io.nextops.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

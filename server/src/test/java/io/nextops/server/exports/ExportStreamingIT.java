@@ -3,7 +3,7 @@ package io.nextops.server.exports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.invoices.demo.DemoData;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.SeedDemoCommand;
 import io.nextops.server.TestServer;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

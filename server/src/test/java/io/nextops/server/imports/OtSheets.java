@@ -1,6 +1,6 @@
 package io.nextops.server.imports;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nextops.invoices.InvoicesModule;
 import io.nextops.invoices.invoice.InvoiceQuery;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.memory.MemoryMonitor;
 import io.nextops.memory.RssProbe;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.Main;
 import io.nextops.server.TestServer;
 import jakarta.servlet.http.HttpServlet;

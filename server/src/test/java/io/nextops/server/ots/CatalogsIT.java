@@ -5,7 +5,7 @@ import static io.nextops.server.ots.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

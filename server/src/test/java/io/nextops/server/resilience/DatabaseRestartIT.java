@@ -2,7 +2,7 @@ package io.nextops.server.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.NextOpsServer;
 import io.nextops.server.TestServer;
 import io.nextops.server.auth.Authentication;

@@ -3,7 +3,7 @@ package io.nextops.server.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import java.io.IOException;
 import java.io.InputStream;

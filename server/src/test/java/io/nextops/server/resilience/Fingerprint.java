@@ -103,7 +103,7 @@ final class Fingerprint {
 
     /** A well-formed multipart POST to {@code path} is not answered 404/405: the endpoint is registered. */
     static boolean endpointExists(TestServer server, String path) {
-        java.net.http.HttpResponse<String> r = server.send(server.request(path, io.nextops.ots.api.Role.ADMIN)
+        java.net.http.HttpResponse<String> r = server.send(server.request(path, io.nextops.web.Role.ADMIN)
                 .header("Content-Type", "multipart/form-data; boundary=probe")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--probe--\r\n")).build());
         return r.statusCode() != 404 && r.statusCode() != 405;

@@ -3,7 +3,7 @@ package io.nextops.server.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Map;

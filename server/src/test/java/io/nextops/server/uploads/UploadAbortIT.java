@@ -3,7 +3,7 @@ package io.nextops.server.uploads;
 import static io.nextops.server.uploads.Multipart.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import static io.nextops.server.uploads.UploadFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

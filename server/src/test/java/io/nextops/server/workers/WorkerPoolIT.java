@@ -2,7 +2,7 @@ package io.nextops.server.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nextops.ots.api.Role;
+import io.nextops.web.Role;
 import io.nextops.server.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.nextops.ots.export;
+package io.nextops.web.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.nextops.ots.api;
+package io.nextops.web;
 
 import java.util.Locale;
 

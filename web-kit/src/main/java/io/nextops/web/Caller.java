@@ -1,4 +1,4 @@
-package io.nextops.ots.api;
+package io.nextops.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;

@@ -1,7 +1,7 @@
-package io.nextops.ots.internal;
+package io.nextops.web;
 
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package io.nextops.ots.api;
+package io.nextops.web;
 
 /**
  * Page-number pagination as the original: {@code page} from 1, {@code page_size} 25 by default, at most 10000.

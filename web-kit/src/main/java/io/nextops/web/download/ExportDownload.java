@@ -1,9 +1,9 @@
-package io.nextops.ots.export;
+package io.nextops.web.download;
 
 import io.nextops.export.ExportFormat;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.Caller;
-import io.nextops.ots.api.Params;
+import io.nextops.web.ApiException;
+import io.nextops.web.Caller;
+import io.nextops.web.Params;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

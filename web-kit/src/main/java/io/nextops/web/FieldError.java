@@ -1,4 +1,4 @@
-package io.nextops.ots.api;
+package io.nextops.web;
 
 /**
  * One problem with one field of a request, as in the original's envelope {@code errors: [{field, message}]}.

@@ -1,9 +1,9 @@
-package io.nextops.ots.internal;
+package io.nextops.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nextops.ots.api.ApiException;
-import io.nextops.ots.api.FieldError;
+import io.nextops.web.ApiException;
+import io.nextops.web.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.nextops.ots.export;
+package io.nextops.web.download;
 
 import io.nextops.export.Columns;
 import io.nextops.export.ExportAbortedException;
