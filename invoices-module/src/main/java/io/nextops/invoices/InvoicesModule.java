@@ -1,23 +1,23 @@
 package io.nextops.invoices;
 
 import io.nextops.invoices.costtype.CostTypeRepository;
-import io.nextops.invoices.costtype.CostTypeServlet;
+import io.nextops.invoices.costtype.CostTypeList;
+import io.nextops.invoices.export.InvoiceExport;
 import io.nextops.invoices.invoice.InvoiceRepository;
-import io.nextops.invoices.invoice.InvoiceServlet;
-import jakarta.servlet.http.HttpServlet;
-import java.util.LinkedHashMap;
+import io.nextops.invoices.invoice.InvoiceResource;
+import io.nextops.web.route.Route;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Supplier invoices and their catalog of cost types: schema (Flyway migrations in {@link #MIGRATIONS}, versions 2.x,
+ * Supplier invoices and their catalog of cost types: schema (Flyway migrations at {@link #MIGRATIONS}, versions 2.x,
  * after ots-module's 1.x tables they reference), repositories and the original's HTTP API.
  *
  * <pre>{@code
  * InvoicesModule invoices = InvoicesModule.create(jdbi);
- * invoices.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+ * List<Route> routes = invoices.routes();            // the server mounts them with everyone else's
  *
  * // the same filters and order as GET /api/invoices/, for an export:
  * InvoiceQuery query = InvoiceQuery.from(params);
@@ -29,8 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Thread-safe: holds only stateless repositories and the shared {@link Jdbi}.
  */
 public final class InvoicesModule {
-    /** Flyway locations of this module. */
-    public static final List<String> MIGRATIONS = List.of("classpath:db/migration/invoices");
+    /** Flyway location of this module's migrations. */
+    public static final String MIGRATIONS = "classpath:db/migration/invoices";
 
     private final Jdbi jdbi;
     private final InvoiceRepository invoices = new InvoiceRepository();
@@ -45,14 +45,16 @@ public final class InvoicesModule {
         return new InvoicesModule(jdbi);
     }
 
-    /** Servlets by Jetty path spec: {@code /api/invoices/*} and {@code /api/catalogs/cost-types/*}. */
-    public Map<String, HttpServlet> servlets() {
-        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-        servlets.put("/api/invoices/*", new InvoiceServlet(jdbi, invoices));
-        servlets.put("/api/invoices/export-excel/*",
-                new io.nextops.invoices.export.InvoiceExportServlet(jdbi, invoices));
-        servlets.put("/api/catalogs/cost-types/*", new CostTypeServlet(jdbi, costTypes));
-        return servlets;
+    /**
+     * The module's routes: {@code /api/invoices/} (list, create, item get/PUT/PATCH/DELETE), the invoice export
+     * {@code /api/invoices/export-excel/} and {@code /api/catalogs/cost-types/}. Uploads and file downloads are
+     * {@code InvoiceUploads.routes()}, built with their storage.
+     */
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>(new InvoiceResource(jdbi, invoices).routes());
+        routes.add(new InvoiceExport(jdbi, invoices).route());
+        routes.add(new CostTypeList(jdbi, costTypes).route());
+        return List.copyOf(routes);
     }
 
     /** The Jdbi every statement of this module goes through. */

@@ -6,9 +6,10 @@ import io.nextops.ots.catalog.ProviderRepository;
 import io.nextops.ots.catalog.ProviderResource;
 import io.nextops.ots.workorder.OtRepository;
 import io.nextops.ots.workorder.OtResource;
-import jakarta.servlet.http.HttpServlet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.nextops.ots.export.OtExport;
+import io.nextops.web.route.Route;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * OtsModule ots = OtsModule.create(jdbi);
- * ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
+ * List<Route> routes = ots.routes();                   // the server mounts them with everyone else's
  *
  * // exports and imports reuse the repositories and the list criteria:
  * Params params = new Params(request);
@@ -52,17 +53,17 @@ public final class OtsModule {
     }
 
     /**
-     * The HTTP resources keyed by servlet path spec: {@code /api/ots/*}, {@code /api/catalogs/providers/*},
-     * {@code /api/clients/*}. Each serves the collection at {@code /prefix/} and items at {@code /prefix/{id}/}
-     * (with or without the trailing slash) and needs the server's ApiErrorFilter in front.
+     * The module's routes: {@code /api/ots/} (list, create, item get/PUT/PATCH/DELETE), the OT export
+     * {@code /api/ots/export-excel/}, {@code /api/catalogs/providers/} and {@code /api/clients/} (list, create, get).
+     * The OT import is {@link OtImporter#route()}, built with its limits.
      */
-    public Map<String, HttpServlet> servlets() {
-        Map<String, HttpServlet> m = new LinkedHashMap<>();
-        m.put("/api/ots/*", new OtResource(jdbi, workOrders));
-        m.put("/api/ots/export-excel/*", new io.nextops.ots.export.OtExportServlet(jdbi, workOrders));
-        m.put("/api/catalogs/providers/*", new ProviderResource(jdbi, providers));
-        m.put("/api/clients/*", new ClientResource(jdbi, clients));
-        return m;
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new OtResource(jdbi, workOrders).routes());
+        routes.add(new OtExport(jdbi, workOrders).route());
+        routes.addAll(new ProviderResource(jdbi, providers).routes());
+        routes.addAll(new ClientResource(jdbi, clients).routes());
+        return List.copyOf(routes);
     }
 
     /** The Jdbi the repositories use (tests install statement counters on it). */

@@ -1,24 +1,31 @@
 package io.nextops.server;
 
+import io.nextops.invoices.InvoicesModule;
+import io.nextops.invoices.upload.InvoiceUploads;
+import io.nextops.memory.MemoryMonitor;
+import io.nextops.ots.OtsModule;
+import io.nextops.ots.imports.OtImporter;
 import io.nextops.server.auth.Authentication;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
-import io.nextops.memory.MemoryMonitor;
 import io.nextops.server.http.AccessLog;
-import io.nextops.server.http.MemoryAdmission;
-import io.nextops.server.http.MemoryServlet;
-import io.nextops.server.http.WorkerHandler;
-import io.nextops.workers.WorkerPool;
-import io.nextops.workers.WorkerPoolConfig;
-import io.nextops.server.metrics.Metrics;
-import io.nextops.server.metrics.MetricsServlet;
 import io.nextops.server.http.ApiErrorFilter;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.jdbi.v3.core.Jdbi;
-import io.nextops.server.http.HealthServlet;
 import io.nextops.server.http.JsonErrorHandler;
+import io.nextops.server.http.MemoryAdmission;
+import io.nextops.server.http.RequestWorkers;
+import io.nextops.server.http.SchemaServlet;
+import io.nextops.server.http.ServerRoutes;
+import io.nextops.server.http.WorkerHandler;
+import io.nextops.server.metrics.Metrics;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.RouteServlet;
+import io.nextops.web.route.RouteTable;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,7 +37,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Builds the server: one method, read top to bottom, wiring the database, the modules and the handlers.
+ * Builds the server in one method, read top to bottom: the database's Jdbi, the modules and their routes, one route
+ * table, then the handlers that read it. Creating the server starts nothing; {@code start()} starts the managed parts
+ * in the order they are added here (database, metrics, memory monitor, workers) and {@code stop()} stops them in
+ * reverse after in-flight requests end.
  *
  * <pre>{@code
  * Database db = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
@@ -39,104 +49,88 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * int port = NextOpsServer.port(server);
  * }</pre>
  *
- * <p>The database becomes a managed bean of the server: stopping the server closes it after in-flight requests end.
+ * <p>A request goes: {@link GracefulHandler} (refuses new requests while stopping) -> {@link WorkerHandler} (matches
+ * the route table once; INLINE routes stay on Jetty's thread, pooled ones go to the workers, HEAVY ones only while
+ * memory allows) -> the servlet context: request size and memory filters, {@link ApiErrorFilter} (exceptions to
+ * the error envelope), the access filter (each route's {@code Access}), and the {@link RouteServlet}, which runs the
+ * route.
  */
 public final class NextOpsServer {
     public static final String VERSION = "0.1.0";
+    /** Jetty's own threads parse requests, hand pooled routes to the workers and answer INLINE ones. */
+    private static final int JETTY_MAX_THREADS = 12;
 
     private NextOpsServer() {}
 
     /** An unstarted server for {@code config} over {@code database}; the server owns the database from now on. */
     public static Server create(ServerConfig config, Database database) {
-        return create(config, database, MemoryMonitor.create(config.memory()));
+        return create(config, database, MemoryMonitor.create(config.memory()), List.of());
     }
 
-    /** As {@link #create(ServerConfig, Database)} with a given (unstarted) memory monitor, e.g. over a fake probe. */
-    public static Server create(ServerConfig config, Database database, MemoryMonitor memory) {
-        QueuedThreadPool threads = new QueuedThreadPool(jettyMaxThreads(config), 4, 60_000);
+    /**
+     * As {@link #create(ServerConfig, Database)} with a given (unstarted) memory monitor, e.g. over a fake probe, and
+     * {@code extraRoutes} mounted beside the modules' (tests add their probes this way).
+     */
+    public static Server create(ServerConfig config, Database database, MemoryMonitor memory, List<Route> extraRoutes) {
+        QueuedThreadPool threads = new QueuedThreadPool(JETTY_MAX_THREADS, 4, 60_000);
         threads.setName("http");
         threads.setReservedThreads(0);
         Server server = new Server(threads);
-        server.addBean(new Managed("database", database));
         Metrics metrics = new Metrics();
-        server.addBean(new Managed("metrics", metrics));
         metrics.bindPool(database.pool());
-        memory.start();
-        server.addBean(new Managed("memory-monitor", memory));
         metrics.bindMemory(memory);
+        RequestWorkers workers = new RequestWorkers(config.workers(), config.http().gracefulTimeout(), metrics);
+        // started in this order, stopped in reverse
+        server.addBean(Managed.bean("database", Managed.closing(database)));
+        server.addBean(Managed.bean("metrics", Managed.closing(metrics)));
+        server.addBean(Managed.bean("memory-monitor", new Managed() {
+            @Override
+            public void start() {
+                memory.start();
+            }
 
-        HttpConfiguration httpConfig = new HttpConfiguration();
-        httpConfig.setSendServerVersion(false);
-        httpConfig.setSendDateHeader(true);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
-        connector.setHost(config.http().host());
-        connector.setPort(config.http().port());
-        connector.setIdleTimeout(config.http().keepAlive().toMillis());
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(config.workers().maxConnections(), connector));
+            @Override
+            public void stop() {
+                memory.close();
+            }
+        }));
+        server.addBean(Managed.bean("workers", workers));
+
+        // the modules and their routes; the modules are beans so that tests can find them
+        OtsModule ots = OtsModule.create(database.jdbi());
+        InvoicesModule invoices = InvoicesModule.create(database.jdbi());
+        InvoiceUploads uploads = InvoiceUploads.create(invoices, config.uploads());
+        Authentication auth = Authentication.create(config.auth(), database.jdbi(), config.dataDir());
+        server.addBean(ots);
+        server.addBean(invoices);
+        server.addBean(uploads);
+        AtomicReference<RouteTable> table = new AtomicReference<>();
+        RouteTable routes = RouteTable.of(List.of(
+                ServerRoutes.operations(database.dataSource(), VERSION, memory, config.describe(), metrics),
+                List.of(ServerRoutes.schema(new SchemaServlet(table::get))),
+                auth.routes(),
+                ots.routes(),
+                List.of(OtImporter.create(database.jdbi(), config.otImport()).route()),
+                invoices.routes(),
+                uploads.routes(),
+                extraRoutes));
+        table.set(routes);
+        server.addBean(routes);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setErrorHandler(new JsonErrorHandler());
-        HealthServlet liveness = new HealthServlet(null, VERSION);
-        context.addServlet(new ServletHolder("health", liveness), "/api/health/");
-        context.addServlet(new ServletHolder("health-noslash", liveness), "/api/health");
-        context.addServlet(new ServletHolder("live", liveness), "/health/live");
-        context.addServlet(new ServletHolder("ready", new HealthServlet(database.dataSource(), VERSION)), "/health/ready");
-        // the OpenAPI document (open, like health); SchemaIT checks it lists every mapping registered here
-        ServletHolder schema = new ServletHolder("schema", io.nextops.server.http.SchemaServlet.fromClasspath());
-        context.getServletHandler().addServletWithMapping(schema, "/api/schema/");
-        context.getServletHandler().addServletWithMapping(schema, "/api/schema");
+        // body sizes of every request and response, a memory line on a sample of requests, then errors and access
+        addFilter(context, memory.sizeMonitorFilter());
+        addFilter(context, memory.requestLoggingFilter());
+        addFilter(context, new ApiErrorFilter());
+        addFilter(context, auth.accessFilter(routes));
+        context.addServlet(new ServletHolder("routes", new RouteServlet(routes)), "/");
 
-        // the API: failures become statuses in one place; then the domain modules
-        context.addFilter(new FilterHolder(new ApiErrorFilter()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
-        Jdbi jdbi = Jdbi.create(database.dataSource());
-        // OTs, providers and clients (/api/ots/, /api/catalogs/providers/, /api/clients/); a bean so tests can find it
-        io.nextops.ots.OtsModule ots = io.nextops.ots.OtsModule.create(jdbi);
-        server.addBean(ots);
-        ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
-        // POST /api/ots/import_excel/ (streamed multipart, OT_IMPORT_* limits); more specific than /api/ots/*
-        context.addServlet(new ServletHolder("ot-import",
-                io.nextops.ots.imports.OtImporter.create(jdbi, config.otImport()).servlet()), "/api/ots/import_excel/*");
-        // supplier invoices and cost types (/api/invoices/, /api/catalogs/cost-types/); a bean so tests can find it
-        io.nextops.invoices.InvoicesModule invoices = io.nextops.invoices.InvoicesModule.create(jdbi);
-        server.addBean(invoices);
-        invoices.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
-        // invoice files: POST /api/invoices/upload/ (streamed multipart), blobs under UPLOAD_DIR
-        io.nextops.invoices.upload.InvoiceUploads uploads =
-                io.nextops.invoices.upload.InvoiceUploads.create(invoices, config.uploads());
-        server.addBean(uploads);
-        uploads.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
-        // every /api/ call but health and the token endpoints needs a bearer token; before the domain servlets
-        Authentication.create(config.auth(), jdbi, config.dataDir()).install(context);
-        // GET /api/invoices/{id}/file/ (id mid-path: a filter, not a servlet mapping); after authentication
-        context.addFilter(new FilterHolder(uploads.downloadFilter()),
-                io.nextops.invoices.upload.InvoiceUploads.DOWNLOAD_FILTER_PATH, EnumSet.of(DispatcherType.REQUEST));
-
-        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
-        context.addServlet(new ServletHolder("memory", new MemoryServlet(memory, config.describe())), "/health/memory");
-        // body sizes of every request and response, and a memory line on a sample of requests
-        context.addFilter(new FilterHolder(memory.sizeMonitorFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(memory.requestLoggingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-
-        // API requests run on the bounded worker pool; health and metrics stay on Jetty's threads
-        ServerConfig.Workers w = config.workers();
-        WorkerPool workers = WorkerPool.start(WorkerPoolConfig.defaults()
-                .withName("api")
-                .withWorkers(w.count())
-                .withQueueCapacity(w.queue())
-                .withTaskTimeout(w.timeout())
-                .withMaxTasksPerWorker(w.maxRequests())
-                .withMaxTasksJitter(w.maxRequestsJitter())
-                .withMode(w.workerClass() == ServerConfig.WorkerClass.VIRTUAL
-                        ? WorkerPoolConfig.Mode.VIRTUAL : WorkerPoolConfig.Mode.PLATFORM));
-        server.addBean(new Managed("workers", () -> workers.shutdown(config.http().gracefulTimeout())));
-        metrics.bindWorkers(workers);
-        WorkerHandler pooled = new WorkerHandler(context, workers, database, WorkerHandler::isPooledPath,
-                new MemoryAdmission(memory));
-
-        GracefulHandler graceful = new GracefulHandler(pooled);
-        server.setHandler(graceful);
+        server.addConnector(connector(server, config));
+        server.addBean(new NetworkConnectionLimit(config.http().maxConnections(), server.getConnectors()[0]));
+        WorkerHandler front = new WorkerHandler(context, routes, workers, database, new MemoryAdmission(memory));
+        server.setHandler(new GracefulHandler(front));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.http().gracefulTimeout().toMillis());
         server.setRequestLog(new AccessLog(metrics));
@@ -149,9 +143,18 @@ public final class NextOpsServer {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    // Jetty's own threads parse requests, hand API requests to the worker pool and answer health checks themselves;
-    // they stay few whatever WORKERS says.
-    private static int jettyMaxThreads(ServerConfig config) {
-        return 12;
+    private static void addFilter(ServletContextHandler context, Filter filter) {
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static ServerConnector connector(Server server, ServerConfig config) {
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendServerVersion(false);
+        httpConfig.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
+        connector.setHost(config.http().host());
+        connector.setPort(config.http().port());
+        connector.setIdleTimeout(config.http().keepAlive().toMillis());
+        return connector;
     }
 }

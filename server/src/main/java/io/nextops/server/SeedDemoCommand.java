@@ -96,7 +96,7 @@ public final class SeedDemoCommand implements Main.Command {
                     + "(add --force to load more on top)%n", before.ots(), before.invoices());
             return 1;
         }
-        Jdbi jdbi = Jdbi.create(database.dataSource());
+        Jdbi jdbi = database.jdbi();
         int clients = Math.max(20, args.ots() / 150);
         if (args.ots() > 0) {
             OtsSeeder.seed(jdbi, args.seed(), 40, clients, args.ots());

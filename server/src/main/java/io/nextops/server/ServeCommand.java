@@ -39,7 +39,7 @@ final class ServeCommand implements Main.Command {
         Server server = NextOpsServer.create(config, database);
         try {
             // no user at all (first start): create "admin"; a generated password is printed once on stdout
-            Authentication.ensureAdmin(config.auth(), Jdbi.create(database.dataSource()), env.get("NEXTOPS_ADMIN_PASSWORD"), out);
+            Authentication.ensureAdmin(config.auth(), database.jdbi(), env.get("NEXTOPS_ADMIN_PASSWORD"), out);
             server.start();
         } catch (Exception e) {
             server.stop();

@@ -1,5 +1,7 @@
 package io.nextops.server;
 
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.testsupport.SharedPostgres;
@@ -48,8 +50,8 @@ class GracefulShutdownIT {
     @Test
     void stopLetsAnInFlightRequestFinish() throws Exception {
         SlowServlet slow = new SlowServlet();
-        TestServer server = TestServer.start(Map.of("GRACEFUL_TIMEOUT", "10"), s ->
-                s.getDescendant(ServletContextHandler.class).addServlet(new ServletHolder(slow), "/test/slow"));
+        TestServer server = TestServer.start(Map.of("GRACEFUL_TIMEOUT", "10"),
+                List.of(TestServer.route("/test/slow", slow, Access.OPEN, Work.INLINE)));
         CompletableFuture<HttpResponse<String>> inFlight = server.client().sendAsync(
                 HttpRequest.newBuilder(server.uri("/test/slow?ms=1500")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();

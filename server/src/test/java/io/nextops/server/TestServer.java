@@ -13,7 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import io.nextops.web.route.Access;
+import io.nextops.web.route.Endpoint;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Work;
+import jakarta.servlet.http.HttpServlet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import io.nextops.memory.MemoryMonitor;
@@ -42,13 +48,24 @@ public final class TestServer implements AutoCloseable {
         return start(Map.of(), s -> {});
     }
 
-    /** Starts with {@code env} on top of test defaults; {@code beforeStart} may add handlers or servlets. */
+    /** Starts with {@code env} on top of test defaults; {@code beforeStart} may look at the unstarted server. */
     public static TestServer start(Map<String, String> env, Consumer<Server> beforeStart) {
-        return start(env, beforeStart, c -> MemoryMonitor.create(c.memory()));
+        return start(env, List.of(), beforeStart, c -> MemoryMonitor.create(c.memory()));
+    }
+
+    /** Starts with {@code env} on top of test defaults and {@code routes} mounted beside the modules'. */
+    public static TestServer start(Map<String, String> env, List<Route> routes) {
+        return start(env, routes, s -> {}, c -> MemoryMonitor.create(c.memory()));
     }
 
     /** As {@link #start(Map, Consumer)} with the memory monitor made by {@code memory} (e.g. over a fake probe). */
     public static TestServer start(Map<String, String> env, Consumer<Server> beforeStart,
+                                   Function<ServerConfig, MemoryMonitor> memory) {
+        return start(env, List.of(), beforeStart, memory);
+    }
+
+    /** The general form: extra {@code routes}, a look at the unstarted server, and the memory monitor's factory. */
+    public static TestServer start(Map<String, String> env, List<Route> routes, Consumer<Server> beforeStart,
                                    Function<ServerConfig, MemoryMonitor> memory) {
         TestDatabase db = SharedPostgres.newDatabase("server");
         Map<String, String> all = new HashMap<>();
@@ -62,7 +79,7 @@ public final class TestServer implements AutoCloseable {
         all.putAll(env);
         ServerConfig config = ServerConfig.fromEnv(all);
         Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
-        Server server = NextOpsServer.create(config, database, memory.apply(config));
+        Server server = NextOpsServer.create(config, database, memory.apply(config), routes);
         beforeStart.accept(server);
         try {
             server.start();
@@ -70,6 +87,12 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("test server did not start", e);
         }
         return new TestServer(server, database, db, config);
+    }
+
+    /** A GET route at {@code template} served by {@code servlet}, for probes that tests mount. */
+    public static Route route(String template, HttpServlet servlet, Access access, Work work) {
+        String id = "test_" + template.replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return Route.get(template, id, Endpoint.ofServlet(servlet)).tag("test").access(access).work(work).build();
     }
 
     public Server server() {

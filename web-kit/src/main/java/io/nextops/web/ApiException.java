@@ -37,27 +37,30 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient List<FieldError> errors;
     private final long retryAfterSeconds;
+    private final transient List<String> allowedMethods;
 
     public ApiException(Kind kind, String code, String message, List<FieldError> errors) {
-        this(kind, code, message, errors, 0);
+        this(kind, code, message, errors, 0, List.of());
     }
 
-    private ApiException(Kind kind, String code, String message, List<FieldError> errors, long retryAfterSeconds) {
+    private ApiException(Kind kind, String code, String message, List<FieldError> errors, long retryAfterSeconds,
+                         List<String> allowedMethods) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.allowedMethods = List.copyOf(allowedMethods);
     }
 
     /** 429-type: too many attempts; the client may retry after {@code retryAfterSeconds}. */
     public static ApiException rateLimited(String message, long retryAfterSeconds) {
-        return new ApiException(Kind.RATE_LIMITED, "throttled", message, List.of(), retryAfterSeconds);
+        return new ApiException(Kind.RATE_LIMITED, "throttled", message, List.of(), retryAfterSeconds, List.of());
     }
 
     /** 503-type: the server cannot take it now; the client may retry after {@code retryAfterSeconds}. */
     public static ApiException unavailable(String code, String message, long retryAfterSeconds) {
-        return new ApiException(Kind.UNAVAILABLE, code, message, List.of(), retryAfterSeconds);
+        return new ApiException(Kind.UNAVAILABLE, code, message, List.of(), retryAfterSeconds, List.of());
     }
 
     public ApiException(Kind kind, String code, String message) {
@@ -92,7 +95,18 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException methodNotAllowed(String method) {
-        return new ApiException(Kind.METHOD_NOT_ALLOWED, "method_not_allowed", "Method \"" + method + "\" not allowed.");
+        return methodNotAllowed(method, List.of());
+    }
+
+    /** 405 for {@code method}, naming the methods the path does serve (answered in the {@code Allow} header). */
+    public static ApiException methodNotAllowed(String method, List<String> allowed) {
+        return new ApiException(Kind.METHOD_NOT_ALLOWED, "method_not_allowed", "Method \"" + method + "\" not allowed.",
+                List.of(), 0, allowed);
+    }
+
+    /** 404 for a path that no route serves. */
+    public static ApiException noRoute() {
+        return new ApiException(Kind.NOT_FOUND, "not_found", "Not found.");
     }
 
     public Kind kind() {
@@ -105,6 +119,11 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The methods the path serves, for the {@code Allow} header of a 405; empty otherwise. */
+    public List<String> allowedMethods() {
+        return allowedMethods;
     }
 
     /** Seconds after which a retry may succeed, or 0 when not applicable. */

@@ -1,5 +1,6 @@
 package io.nextops.invoices.invoice;
 
+import io.nextops.web.route.Param;
 import io.nextops.web.Params;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,6 +71,28 @@ public record InvoiceQuery(
             Map.entry("assignment_method", "i.assignment_method"), Map.entry("processing_source", "i.processing_source"),
             Map.entry("processed_at", "i.processed_at"), Map.entry("created_at", "i.created_at"),
             Map.entry("updated_at", "i.updated_at"));
+
+    /** The query parameters {@link #from} reads, for the route table. */
+    public static final List<Param> PARAMS = List.of(
+            Param.choiceList("estado_provision", InvoiceLabels.PROVISION_STATUS.keySet(), "comma-separated (IN)"),
+            Param.choice("estado_facturacion", InvoiceLabels.BILLING_STATUS.keySet(), "exact"),
+            Param.choice("estado_pago", InvoiceLabels.PAYMENT_STATUS.keySet(), "exact"),
+            Param.flag("excluir_pagadas", "true: leaves out estado_pago=pagado_total"),
+            Param.flag("requiere_revision", "true matches true; any other value matches false"),
+            Param.text("tipo_costo", "cost type code, exact"),
+            Param.id("proveedor", "provider id, exact"),
+            Param.text("proveedor_nombre", "contained in proveedor_nombre, case-insensitive"),
+            Param.text("ot_number", "contained in ot_number, case-insensitive"),
+            Param.id("ot", "OT id, exact (alias ot_id)"),
+            Param.id("ot_id", "alias of ot"),
+            Param.date("fecha_emision_desde", "issue date >= (alias fecha_desde)"),
+            Param.date("fecha_desde", "alias of fecha_emision_desde"),
+            Param.date("fecha_emision_hasta", "issue date <= (alias fecha_hasta)"),
+            Param.date("fecha_hasta", "alias of fecha_emision_hasta"),
+            Param.text("search", "contained in numero_factura, proveedor_nombre, ot_number or notas, case-insensitive"),
+            Param.ordering("ordering", ORDERING_FIELDS.keySet(), "comma-separated fields, each optionally prefixed "
+                    + "with -; replaces the default order (provision-status priority, -fecha_emision, -created_at); "
+                    + "ties broken by -id"));
 
     public InvoiceQuery {
         provisionStatuses = List.copyOf(provisionStatuses);

@@ -1,16 +1,17 @@
 package io.nextops.invoices.upload;
 
+import java.util.List;
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Endpoint;
+import io.nextops.web.route.Access;
 import io.nextops.hashing.FileType;
 import io.nextops.hashing.UploadHasher;
 import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.hashing.store.FileSystemBlobStore;
 import io.nextops.invoices.InvoicesModule;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -24,9 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * InvoiceUploads uploads = InvoiceUploads.create(invoicesModule, UploadConfig.defaults(dataDir));
- * uploads.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
- * // after the authentication filter: the download's path has the id in the middle
- * context.addFilter(new FilterHolder(uploads.downloadFilter()), InvoiceUploads.DOWNLOAD_FILTER_PATH, requestOnly);
+ * List<Route> routes = uploads.routes();              // upload and download, mounted by the server
  * }</pre>
  *
  * <p>Thread-safe.
@@ -35,8 +34,6 @@ public final class InvoiceUploads {
     private static final Logger log = LoggerFactory.getLogger(InvoiceUploads.class);
     /** Temp files not written to for this long at start-up are leftovers of a crash. */
     public static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
-    /** Where {@link #downloadFilter()} is mapped. */
-    public static final String DOWNLOAD_FILTER_PATH = "/api/invoices/*";
 
     private final Jdbi jdbi;
     private final InvoicesModule invoices;
@@ -66,17 +63,16 @@ public final class InvoiceUploads {
         return new InvoiceUploads(invoices, config, store);
     }
 
-    /** {@code /api/invoices/upload/*} (which also matches {@code /api/invoices/upload}). */
-    public Map<String, HttpServlet> servlets() {
-        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-        servlets.put("/api/invoices/upload/*", new UploadServlet(jdbi, invoices.invoices(), files, store, config,
-                limits));
-        return servlets;
-    }
-
-    /** {@code GET /api/invoices/{id}/file/}; map it on {@link #DOWNLOAD_FILTER_PATH} after authentication. */
-    public Filter downloadFilter() {
-        return new FileDownloadFilter(jdbi, files, store);
+    /**
+     * {@code POST /api/invoices/upload/} (managers, heavy: streamed multipart, hashed while stored) and
+     * {@code GET /api/invoices/{id}/file/} (any authenticated role, heavy: a long stream).
+     */
+    public List<Route> routes() {
+        UploadServlet upload = new UploadServlet(jdbi, invoices.invoices(), files, store, config, limits);
+        return List.of(
+                Route.post("/api/invoices/upload/", "invoices_upload", Endpoint.ofServlet(upload)).tag("uploads")
+                        .access(Access.MANAGER).work(Work.HEAVY).build(),
+                new FileDownload(jdbi, files, store).route());
     }
 
     public UploadConfig config() {

@@ -60,13 +60,6 @@ final class UploadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo();
-        if (path != null && !"/".equals(path)) {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, "not_found", "Not found.");
-        }
-        if (!"POST".equals(req.getMethod())) {
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
         Caller caller = Caller.of(req);
         caller.requireManager();
         String type = req.getContentType();

@@ -15,7 +15,7 @@ public final class InvoicesDb {
     public static TestDatabase create() {
         TestDatabase db = SharedPostgres.newDatabase("invoices");
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration/ots"));
-        locations.addAll(InvoicesModule.MIGRATIONS);
+        locations.add(InvoicesModule.MIGRATIONS);
         Flyway.configure().dataSource(db.dataSource()).locations(locations.toArray(String[]::new))
                 .outOfOrder(true).load().migrate();
         return db;

@@ -1,5 +1,6 @@
 package io.nextops.ots.catalog;
 
+import io.nextops.web.route.Param;
 import io.nextops.web.Params;
 import io.nextops.ots.internal.Sql;
 import io.nextops.ots.internal.Where;
@@ -13,6 +14,11 @@ import java.util.Set;
  * @param isVerified verified flag, or null for both
  */
 record ClientQuery(String search, Boolean isVerified) {
+
+    /** The query parameters {@link #from} reads, for the route table. */
+    static final java.util.List<Param> PARAMS = java.util.List.of(
+            Param.text("search", "contained in original, normalized or short name, case-insensitive"),
+            Param.choice("is_verified", java.util.List.of("true", "false", "True", "False", "1", "0"), "verified flag"));
     static ClientQuery from(Params params) {
         String v = params.oneOf("is_verified", Set.of("true", "false", "True", "False", "1", "0"));
         return new ClientQuery(params.text("search"), v == null ? null : v.equalsIgnoreCase("true") || v.equals("1"));

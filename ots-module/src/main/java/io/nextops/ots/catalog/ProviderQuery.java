@@ -1,5 +1,6 @@
 package io.nextops.ots.catalog;
 
+import io.nextops.web.route.Param;
 import io.nextops.web.Params;
 import io.nextops.ots.internal.Sql;
 import io.nextops.ots.internal.Where;
@@ -14,6 +15,13 @@ import io.nextops.ots.internal.Where;
  * @param isActive active flag, or null for both
  */
 record ProviderQuery(String search, String tipo, String categoria, Boolean isActive) {
+
+    /** The query parameters {@link #from} reads, for the route table. */
+    static final java.util.List<Param> PARAMS = java.util.List.of(
+            Param.text("search", "contained in nombre or nit, case-insensitive"),
+            Param.choice("tipo", Provider.TIPOS, "exact"),
+            Param.choice("categoria", Provider.CATEGORIAS, "exact"),
+            Param.choice("is_active", java.util.List.of("true", "false", "True", "False", "1", "0"), "active flag"));
     static ProviderQuery from(Params params) {
         String active = params.oneOf("is_active", java.util.Set.of("true", "false", "True", "False", "1", "0"));
         Boolean isActive = active == null ? null : active.equalsIgnoreCase("true") || active.equals("1");

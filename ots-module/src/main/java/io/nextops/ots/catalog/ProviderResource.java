@@ -1,5 +1,8 @@
 package io.nextops.ots.catalog;
 
+import java.util.List;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Access;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
 import io.nextops.web.Json;
@@ -7,26 +10,33 @@ import io.nextops.web.PageRequest;
 import io.nextops.web.Params;
 import io.nextops.web.Body;
 import io.nextops.ots.internal.Listing;
-import io.nextops.web.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/catalogs/providers/}: list (paginated, filters of {@link ProviderQuery}), create, get. Thread-safe. */
-public final class ProviderResource extends Resource {
-    private static final long serialVersionUID = 1L;
-
-    private final transient Jdbi jdbi;
-    private final transient ProviderRepository providers;
+public final class ProviderResource {
+    private final Jdbi jdbi;
+    private final ProviderRepository providers;
 
     public ProviderResource(Jdbi jdbi, ProviderRepository providers) {
         this.jdbi = jdbi;
         this.providers = providers;
     }
 
-    @Override
-    protected void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    /** The routes of {@code /api/catalogs/providers/} and {@code /api/catalogs/providers/{id}/}. */
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/catalogs/providers/", "providers_list", c -> list(c.caller(), c.request(), c.response()))
+                        .tag("providers").params(ProviderQuery.PARAMS).paged().build(),
+                Route.post("/api/catalogs/providers/", "providers_create", c -> create(c.caller(), c.request(), c.response()))
+                        .tag("providers").access(Access.MANAGER).build(),
+                Route.get("/api/catalogs/providers/{id}/", "providers_retrieve",
+                        c -> get(c.caller(), c.id(), c.request(), c.response())).tag("providers").build());
+    }
+
+    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Params params = new Params(req);
         PageRequest page = PageRequest.from(params);
         ProviderQuery query = ProviderQuery.from(params);
@@ -34,8 +44,7 @@ public final class ProviderResource extends Resource {
         Listing.write(jdbi, req, resp, page, h -> providers.count(h, query), (h, p) -> providers.page(h, query, p));
     }
 
-    @Override
-    protected void create(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void create(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         caller.requireManager();
         Body b = new Body(Json.readObject(req));
         b.readOnly("id", "created_at", "updated_at");
@@ -57,8 +66,7 @@ public final class ProviderResource extends Resource {
         Json.write(resp, 201, p);
     }
 
-    @Override
-    protected void get(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void get(Caller caller, long id, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Json.write(resp, 200, providers.find(id).orElseThrow(() -> ApiException.notFound("Provider")));
     }
 }

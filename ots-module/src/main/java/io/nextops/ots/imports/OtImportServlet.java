@@ -52,13 +52,6 @@ final class OtImportServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Caller caller = Caller.of(req);
-        String path = req.getPathInfo();
-        if (path != null && !path.equals("/")) {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, "not_found", "Not found.");
-        }
-        if (!req.getMethod().equals("POST")) {
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
         caller.requireManager();
         if (!JakartaServletFileUpload.isMultipartContent(req)) {
             throw new ApiException(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",

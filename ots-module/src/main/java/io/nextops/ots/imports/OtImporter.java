@@ -1,9 +1,12 @@
 package io.nextops.ots.imports;
 
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Endpoint;
+import io.nextops.web.route.Access;
 import io.nextops.hashing.UploadHasher;
 import io.nextops.ots.catalog.ClientRepository;
 import io.nextops.ots.workorder.OtRepository;
-import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * OtImporter importer = OtImporter.create(jdbi, OtImportLimits.defaults());
- * context.addServlet(new ServletHolder(importer.servlet()), "/api/ots/import_excel/*");
+ * routes.add(importer.route());                 // POST /api/ots/import_excel/
  *
  * // or directly, over files already on disk:
  * ImportReport report = importer.run(List.of(ImportFile.of("ots.xlsx", path, sha256Hex, "importacion")), userId);
@@ -48,12 +51,13 @@ public final class OtImporter {
     }
 
     /**
-     * The servlet of {@code POST /api/ots/import_excel/}: multipart {@code files} (repeatable) and
-     * {@code tipos_operacion} (a JSON array, one value per file). Needs the server's ApiErrorFilter in front and a
-     * {@link io.nextops.web.Caller} on the request; managers only.
+     * {@code POST /api/ots/import_excel/}: multipart {@code files} (repeatable) and {@code tipos_operacion} (a JSON
+     * array, one value per file); managers only, heavy work (files are spooled and parsed).
      */
-    public HttpServlet servlet() {
-        return new OtImportServlet(this, hasher);
+    public Route route() {
+        return Route.post("/api/ots/import_excel/", "ots_import_excel",
+                Endpoint.ofServlet(new OtImportServlet(this, hasher))).tag("imports").access(Access.MANAGER)
+                .work(Work.HEAVY).build();
     }
 
     /** Imports {@code files} (already spooled and hashed) for user {@code userId} (may be null). */

@@ -1,5 +1,6 @@
 package io.nextops.ots.workorder;
 
+import io.nextops.web.route.Param;
 import io.nextops.web.Params;
 import io.nextops.ots.internal.Sql;
 import io.nextops.ots.internal.Where;
@@ -48,6 +49,28 @@ public record OtQuery(Long proveedorId, Long clienteId, List<String> estados, Li
     public static final Map<String, String> ORDERING_FIELDS = Map.of("numero_ot", "o.numero_ot",
             "fecha_eta", "o.fecha_eta", "fecha_llegada", "o.fecha_llegada", "estado", "o.estado",
             "created_at", "o.created_at");
+
+    /** The query parameters {@link #from} reads, for the route table. */
+    public static final List<Param> PARAMS = List.of(
+            Param.id("proveedor_id", "carrier id, exact"),
+            Param.id("cliente_id", "client id, exact"),
+            Param.textList("estado", "status, case-insensitive; aliases en_transito, tránsito, en tránsito, transit "
+                    + "(transito); en rada, rada (en_rada); fact adicionales, facturacion adicional (fact_adicionales). "
+                    + "Known values: " + String.join(", ", OtChoices.ESTADOS.keySet()) + ". Unknown: 400"),
+            Param.textList("proveedor", "carrier nombre, case-insensitive exact"),
+            Param.textList("cliente", "client original_name, case-insensitive exact"),
+            Param.textList("operativo", "case-insensitive exact"),
+            Param.choice("estado_provision", OtChoices.ESTADOS_PROVISION.keySet(), "case-insensitive"),
+            Param.choice("estado_facturado", OtChoices.ESTADOS_FACTURADO.keySet(), "case-insensitive"),
+            Param.choice("tipo_operacion", OtChoices.TIPOS_OPERACION.keySet(), "case-insensitive"),
+            Param.textList("mbl", "contained in master_bl, case-insensitive"),
+            Param.textList("contenedor", "contained in a container number (upper-cased)"),
+            Param.textList("numero_ot", "contained in numero_ot, case-insensitive"),
+            Param.text("search", "the text, and its letters and digits alone, contained in numero_ot, master_bl, "
+                    + "notas, client names, carrier name, operativo, barco, containers or house BLs"),
+            Param.text("puerto_destino", "exact"),
+            Param.ordering("ordering", ORDERING_FIELDS.keySet(), "comma-separated fields, each optionally prefixed "
+                    + "with - (descending); default -created_at; ties broken by id"));
     /** Every active OT, newest first. */
     public static final OtQuery ALL = new OtQuery(null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null);

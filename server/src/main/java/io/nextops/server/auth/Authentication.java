@@ -1,22 +1,23 @@
 package io.nextops.server.auth;
 
+import java.util.List;
+import jakarta.servlet.Filter;
+import io.nextops.web.route.RouteTable;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Endpoint;
+import io.nextops.web.route.Access;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
 import io.nextops.web.Role;
 import io.nextops.server.config.ServerConfig;
-import jakarta.servlet.DispatcherType;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Users, passwords and JWTs for the API, as the original's SimpleJWT setup: log in at {@code POST /api/token/},
  * refresh (rotating, the old refresh token blacklisted) at {@code POST /api/token/refresh/}, and send
- * {@code Authorization: Bearer <access>} on every other {@code /api/} call. {@link #install} adds the token servlets
- * and the filters; the domain servlets then find the {@link Caller} on the request. Thread-safe.
+ * {@code Authorization: Bearer <access>} on every other {@code /api/} call. {@link #routes} are the token endpoints
+ * and the filter that applies each route's access rule; the domain routes then find the {@link Caller} on the request. Thread-safe.
  *
  * <pre>{@code
  * Authentication auth = Authentication.create(config.auth(), jdbi, config.dataDir());
- * auth.install(context);                               // after the error filter, before the domain servlets
+ * routes.addAll(auth.routes());                        // POST /api/token/ and /api/token/refresh/
+ * context.addFilter(auth.accessFilter(table), "/*", requestOnly); // after the error filter
  Authentication.ensureAdmin(config.auth(), jdbi, env.get("NEXTOPS_ADMIN_PASSWORD"), System.out); // on serve
  * }</pre>
  *
@@ -70,25 +72,23 @@ public final class Authentication {
         return new Authentication(config, jdbi, JwtSecret.resolve(config.jwtSecret(), dataDir), clock);
     }
 
+    /** {@code POST /api/token/} (log in) and {@code POST /api/token/refresh/}: open, light work. */
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/api/token/", "token_obtain",
+                        Endpoint.ofServlet(new TokenServlet(this, TokenServlet.Mode.LOGIN))).tag("authentication")
+                        .access(Access.OPEN).build(),
+                Route.post("/api/token/refresh/", "token_refresh",
+                        Endpoint.ofServlet(new TokenServlet(this, TokenServlet.Mode.REFRESH))).tag("authentication")
+                        .access(Access.OPEN).build());
+    }
+
     /**
-     * Adds the token servlets, the authentication filter on {@code /api/*} and the metrics access filter on
-     * {@code /metrics} and {@code /health/memory}. Call it after the error filter is added and before any other
-     * filter on {@code /api/*}: filters run in the order they were added.
+     * The filter that applies every route's {@link Access} of {@code routes} (bearer tokens, manager role, metrics
+     * access); the server maps it on every request, after the error filter.
      */
-    public void install(ServletContextHandler context) {
-        EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
-        context.addFilter(new FilterHolder(new AuthenticationFilter(this)), "/api/*", request);
-        FilterHolder metrics = new FilterHolder(new MetricsAccessFilter(metricsToken));
-        metrics.setName("metrics-access");
-        for (String path : MetricsAccessFilter.PATHS) {
-            context.addFilter(metrics, path, request);
-        }
-        ServletHolder login = new ServletHolder("token", new TokenServlet(this, TokenServlet.Mode.LOGIN));
-        context.getServletHandler().addServletWithMapping(login, "/api/token/");
-        context.getServletHandler().addServletWithMapping(login, "/api/token");
-        ServletHolder refresh = new ServletHolder("token-refresh", new TokenServlet(this, TokenServlet.Mode.REFRESH));
-        context.getServletHandler().addServletWithMapping(refresh, "/api/token/refresh/");
-        context.getServletHandler().addServletWithMapping(refresh, "/api/token/refresh");
+    public Filter accessFilter(RouteTable routes) {
+        return new RouteAccessFilter(this, routes, new MetricsAccess(metricsToken));
     }
 
     /**

@@ -60,7 +60,7 @@ public final class CreateUserCommand {
         }
         ServerConfig config = ServerConfig.fromEnv(env); // ConfigException: the caller reports it with status 2
         try (Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
-            long id = Authentication.createUser(config.auth(), Jdbi.create(database.dataSource()), options.get("username"),
+            long id = Authentication.createUser(config.auth(), database.jdbi(), options.get("username"),
                     role, options.get("email"), password);
             out.println("created user " + options.get("username") + " (id " + id + ", role " + role.value() + ")");
             return 0;

@@ -33,10 +33,6 @@ final class TokenServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!"POST".equals(req.getMethod())) {
-            resp.setHeader("Allow", "POST, OPTIONS");
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
         ObjectNode body = Json.readObject(req);
         Tokens.Pair pair;
         if (mode == Mode.LOGIN) {

@@ -3,6 +3,7 @@ package io.nextops.server.config;
 import java.nio.charset.StandardCharsets;
 import io.nextops.memory.MemoryConfig;
 import io.nextops.invoices.upload.UploadConfig;
+import io.nextops.workers.WorkerPoolConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * @param http listener settings
  * @param database database settings
- * @param workers request worker settings
+ * @param workers the request worker pool ({@code WORKERS}, {@code WORKER_QUEUE}, {@code MAX_REQUESTS}, ...)
  * @param logging logging settings
  * @param dataDir where the embedded database, uploaded files and secrets live
  * @param auth authentication settings
@@ -29,12 +30,15 @@ import java.util.Map;
  * @param uploads invoice upload storage and limits ({@code UPLOAD_*} variables)
  * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
  */
-public record ServerConfig(Http http, Database database, Workers workers, Logging logging, Path dataDir, Auth auth,
+public record ServerConfig(Http http, Database database, WorkerPoolConfig workers, Logging logging, Path dataDir, Auth auth,
                            MemoryConfig memory, UploadConfig uploads,
                            io.nextops.ots.imports.OtImportLimits otImport) {
 
-    /** Listener settings. {@code port} 0 picks a free port (tests). */
-    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout) {}
+    /**
+     * Listener settings. {@code port} 0 picks a free port (tests); {@code maxConnections} caps open connections
+     * ({@code WORKER_CONNECTIONS}).
+     */
+    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections) {}
 
     /**
      * Database settings. {@code url} null means: start the embedded PostgreSQL under the data dir.
@@ -51,10 +55,6 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
             return url == null ? "embedded PostgreSQL (data dir)" : url.describe();
         }
     }
-
-    /** How requests are run: how many at once, how many may wait, when workers are recycled, the request deadline. */
-    public record Workers(int count, WorkerClass workerClass, int maxConnections, int queue, int maxRequests,
-                          int maxRequestsJitter, Duration timeout) {}
 
     /** Logging settings. {@code level} is a logback level name. */
     public record Logging(String level, LogFormat format, boolean accessLog) {}
@@ -113,9 +113,6 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
     /** Log line format. */
     public enum LogFormat { JSON, TEXT }
 
-    /** Worker thread kind: platform threads (default) or, on Java 21+, virtual threads. */
-    public enum WorkerClass { THREADS, VIRTUAL }
-
     public static final int DEFAULT_WORKERS = 8;
 
     /** Reads and validates every variable; throws {@link ConfigException} listing all problems at once. */
@@ -128,10 +125,10 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
         Duration graceful = r.seconds("GRACEFUL_TIMEOUT", Duration.ofSeconds(30), 0, 3600, "GUNICORN_GRACEFUL_TIMEOUT");
 
         int workers = r.integer("WORKERS", DEFAULT_WORKERS, 1, 1024, "GUNICORN_WORKERS", "WEB_CONCURRENCY");
-        WorkerClass workerClass = r.parse("WORKER_CLASS", WorkerClass.THREADS,
+        WorkerPoolConfig.Mode workerClass = r.parse("WORKER_CLASS", WorkerPoolConfig.Mode.PLATFORM,
                 new String[] {"GUNICORN_WORKER_CLASS"}, ServerConfig::workerClass,
                 "one of threads, virtual (gunicorn's sync, gthread, gevent, eventlet, tornado mean threads)");
-        if (workerClass == WorkerClass.VIRTUAL && Runtime.version().feature() < 21) {
+        if (workerClass == WorkerPoolConfig.Mode.VIRTUAL && Runtime.version().feature() < 21) {
             r.problem(r.setName("WORKER_CLASS", "GUNICORN_WORKER_CLASS") + ": virtual threads need Java 21+, running "
                     + Runtime.version().feature() + "; use threads");
         }
@@ -177,9 +174,11 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
             throw new ConfigException(r.problems());
         }
         return new ServerConfig(
-                new Http(host, port, keepAlive, graceful),
+                new Http(host, port, keepAlive, graceful, maxConnections),
                 new Database(url, poolSize, maxAge, connectTimeout, leak),
-                new Workers(workers, workerClass, maxConnections, queue, maxRequests, jitter, timeout),
+                WorkerPoolConfig.defaults().withName("api").withWorkers(workers).withQueueCapacity(queue)
+                        .withTaskTimeout(timeout).withMaxTasksPerWorker(maxRequests).withMaxTasksJitter(jitter)
+                        .withMode(workerClass),
                 new Logging(level, format, accessLog),
                 dataDir,
                 auth,
@@ -239,10 +238,10 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
                 .withMaxRows(r.integer("OT_IMPORT_MAX_ROWS", 500_000, 1, 10_000_000));
     }
 
-    static WorkerClass workerClass(String raw) {
+    static WorkerPoolConfig.Mode workerClass(String raw) {
         return switch (raw.toLowerCase(Locale.ROOT)) {
-            case "threads", "thread", "sync", "gthread", "gevent", "eventlet", "tornado" -> WorkerClass.THREADS;
-            case "virtual" -> WorkerClass.VIRTUAL;
+            case "threads", "thread", "sync", "gthread", "gevent", "eventlet", "tornado" -> WorkerPoolConfig.Mode.PLATFORM;
+            case "virtual" -> WorkerPoolConfig.Mode.VIRTUAL;
             default -> throw new IllegalArgumentException("unknown worker class");
         };
     }
@@ -264,12 +263,12 @@ public record ServerConfig(Http http, Database database, Workers workers, Loggin
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bind", http.host() + ":" + http.port());
-        m.put("workers", workers.count());
-        m.put("worker_class", workers.workerClass().name().toLowerCase(Locale.ROOT));
-        m.put("worker_queue", workers.queue());
-        m.put("worker_connections", workers.maxConnections());
-        m.put("max_requests", workers.maxRequests() + " (+0.." + workers.maxRequestsJitter() + ")");
-        m.put("timeout", workers.timeout().toSeconds() + "s");
+        m.put("workers", workers.workers());
+        m.put("worker_class", workers.mode() == WorkerPoolConfig.Mode.VIRTUAL ? "virtual" : "threads");
+        m.put("worker_queue", workers.queueCapacity());
+        m.put("worker_connections", http.maxConnections());
+        m.put("max_requests", workers.maxTasksPerWorker() + " (+0.." + workers.maxTasksJitter() + ")");
+        m.put("timeout", workers.taskTimeout().toSeconds() + "s");
         m.put("graceful_timeout", http.gracefulTimeout().toSeconds() + "s");
         m.put("keepalive", http.keepAlive().toSeconds() + "s");
         m.put("db_pool_size", database.poolSize());

@@ -1,5 +1,8 @@
 package io.nextops.server.db;
 
+import io.nextops.invoices.InvoicesModule;
+import io.nextops.ots.OtsModule;
+import org.jdbi.v3.core.Jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.nextops.server.config.ServerConfig;
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Database db = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
- *     Jdbi jdbi = Jdbi.create(db.dataSource());
+ *     Jdbi jdbi = db.jdbi();
  * }
  * }</pre>
  */
@@ -29,16 +32,18 @@ public final class Database implements AutoCloseable {
 
     /** Migration folders of every module, in dependency order. */
     public static final List<String> MIGRATIONS = List.of(
-            "classpath:db/migration/ots", "classpath:db/migration/invoices", "classpath:db/migration/server");
+            OtsModule.MIGRATIONS, InvoicesModule.MIGRATIONS, "classpath:db/migration/server");
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final StatementCanceller canceller;
+    private final Jdbi jdbi;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
         this.canceller = new StatementCanceller(pool);
+        this.jdbi = Jdbi.create(pool);
     }
 
     /** Opens the pool and runs migrations; on failure everything started so far is stopped again. */
@@ -118,6 +123,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** The pooled data source; statements run through it can be cancelled with {@link #cancelStatementsOf}. */
+    /** The one Jdbi over the pool (created once; every module and command shares it). */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
     public DataSource dataSource() {
         return canceller;
     }

@@ -1,8 +1,7 @@
 package io.nextops.server.http;
 
 import io.nextops.web.ApiException;
-import io.nextops.web.FieldError;
-import io.nextops.web.Json;
+import io.nextops.web.ErrorWriter;
 import io.nextops.workers.TaskContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,16 +14,14 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where API failures become HTTP statuses: an {@link ApiException} is answered with its status and the
- * envelope {@code {code, message, errors: [{field, message}], detail}}; anything else is a 500 with
+ * Where API failures become responses: an {@link ApiException} is answered by {@link ErrorWriter} with its status
+ * and the envelope {@code {code, message, errors: [{field, message}], detail}}; anything else is a 500 with
  * {@code code=UnhandledException} and no internal detail (the stack trace goes to the log). A client that went away
  * mid-response is logged in one line, not as an error. Thread-safe.
  */
@@ -73,51 +70,14 @@ public final class ApiErrorFilter implements Filter {
             log.error("unhandled error in {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                write(response, 500, "UnhandledException", "An unexpected error occurred.", List.of());
+                ErrorWriter.write(response, 500, "UnhandledException", "An unexpected error occurred.", List.of());
             }
         }
     }
 
-    /** Maps a kind to its HTTP status. */
-    public static int status(ApiException.Kind kind) {
-        return switch (kind) {
-            case VALIDATION -> 400;
-            case NOT_AUTHENTICATED -> 401;
-            case PERMISSION_DENIED -> 403;
-            case NOT_FOUND -> 404;
-            case METHOD_NOT_ALLOWED -> 405;
-            case CONFLICT -> 409;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case RATE_LIMITED -> 429;
-            case UNAVAILABLE -> 503;
-        };
-    }
-
-    /** Answers {@code e} on {@code response} unless it is already committed. */
+    /** Answers {@code e} on {@code response} unless it is already committed (see {@link ErrorWriter}). */
     public static void respond(HttpServletResponse response, ApiException e) throws IOException {
-        if (response.isCommitted()) {
-            log.info("cannot report {} ({}): response already committed", e.code(), e.getMessage());
-            return;
-        }
-        response.reset();
-        if (e.kind() == ApiException.Kind.NOT_AUTHENTICATED) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"api\"");
-        }
-        if (e.retryAfterSeconds() > 0) {
-            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        }
-        write(response, status(e.kind()), e.code(), e.getMessage(), e.errors());
-    }
-
-    private static void write(HttpServletResponse response, int status, String code, String message,
-                              List<FieldError> errors) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("message", message);
-        body.put("errors", errors);
-        body.put("detail", message);
-        Json.write(response, status, body);
+        ErrorWriter.write(response, e);
     }
 
     private static boolean timedOut(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package io.nextops.server.http;
 
+import io.nextops.web.ErrorWriter;
+import java.util.List;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,6 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 503 -> "service_unavailable";
             default -> status >= 500 ? "server_error" : "error";
         };
-        String reason = HttpStatus.getMessage(status);
-        return "{\"code\":\"" + code + "\",\"message\":\"" + reason + "\",\"errors\":[],\"detail\":\"" + reason + "\"}";
+        return new String(ErrorWriter.body(code, HttpStatus.getMessage(status), List.of()), StandardCharsets.UTF_8);
     }
 }

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Memory-aware admission of heavy requests (exports, uploads, imports): once the memory monitor reports CRITICAL, new
+ * Memory-aware admission of heavy routes ({@code Work.HEAVY} in the route table: exports, uploads, imports): once the memory monitor reports CRITICAL, new
  * heavy requests are refused until the status is back below WARNING (EXCELLENT or GOOD). The gap between the two
  * thresholds is the hysteresis that keeps admission from flapping. Light requests are never refused here.
  * Thread-safe.
@@ -20,12 +20,6 @@ public final class MemoryAdmission {
 
     public MemoryAdmission(MemoryMonitor monitor) {
         this.monitor = monitor;
-    }
-
-    /** True for the endpoints whose memory grows with their input: exports, uploads, imports. */
-    public static boolean isHeavy(String path) {
-        return path.contains("/export-excel") || path.contains("/upload") || path.contains("/import_excel")
-                || path.contains("/import-");
     }
 
     /** Whether a new heavy request may start now. */

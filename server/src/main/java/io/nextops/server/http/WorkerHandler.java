@@ -1,12 +1,13 @@
 package io.nextops.server.http;
 
 import io.nextops.server.db.Database;
+import io.nextops.web.ErrorWriter;
+import io.nextops.web.route.RouteTable;
+import io.nextops.web.route.Work;
 import io.nextops.workers.RejectedTaskException;
 import io.nextops.workers.TaskContext;
-import io.nextops.workers.WorkerPool;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -16,60 +17,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands every API request to the bounded {@link WorkerPool} instead of running it on Jetty's thread, so that at most
- * {@code WORKERS} requests run at once and at most {@code WORKER_QUEUE} wait. Health and metrics requests are not
- * handed over: they answer while the pool is saturated. When the pool is full the request is answered at once with
- * 503, {@code Retry-After} and the error envelope. When a request runs past the pool's task timeout, the statement
- * its worker is running is cancelled on the database, one line is logged, and the request is marked so that the
- * error filter answers 503 if nothing was sent yet. While memory is critical, heavy requests (exports, uploads,
- * imports) are refused with 503 before they take a worker ({@link MemoryAdmission}). Thread-safe.
+ * The front of the request flow: resolves the request against the {@link RouteTable} once (the match goes on the
+ * request under {@link RouteTable#MATCH_ATTRIBUTE} for the filters and the route servlet), then runs it where the
+ * route's {@link Work} says. INLINE routes and paths no route serves are answered on Jetty's thread; pooled routes
+ * run on the bounded {@link RequestWorkers}, so that at most {@code WORKERS} requests run at once and at most
+ * {@code WORKER_QUEUE} wait. A full pool is answered at once with 503, {@code Retry-After} and the error envelope;
+ * while memory is critical, HEAVY routes are refused with 503 before they take a worker ({@link MemoryAdmission}).
+ * When a request runs past the pool's task timeout, the statement its worker is running is cancelled on the
+ * database and the request is marked so that the error filter answers 503 if nothing was sent yet. Thread-safe.
  */
 public final class WorkerHandler extends Handler.Wrapper {
     /** Request attribute holding the request's {@link TaskContext}; {@code isCancelled()} means it timed out. */
     public static final String TASK_ATTRIBUTE = "nextops.task";
 
     private static final Logger log = LoggerFactory.getLogger(WorkerHandler.class);
-    private static final byte[] FULL = ("{\"code\":\"server_busy\",\"message\":\"The server is busy; retry shortly.\","
-            + "\"errors\":[],\"detail\":\"The server is busy; retry shortly.\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FULL = ErrorWriter.body("server_busy", "The server is busy; retry shortly.", List.of());
+    private static final byte[] MEMORY = ErrorWriter.body("memory_pressure", "The server is low on memory; exports, "
+            + "uploads and imports are paused. Retry shortly.", List.of());
 
-    private static final byte[] MEMORY = ("{\"code\":\"memory_pressure\",\"message\":\"The server is low on memory; "
-            + "exports, uploads and imports are paused. Retry shortly.\",\"errors\":[],\"detail\":\"The server is low on "
-            + "memory; exports, uploads and imports are paused. Retry shortly.\"}").getBytes(StandardCharsets.UTF_8);
-
-    private final WorkerPool pool;
+    private final RouteTable routes;
+    private final RequestWorkers workers;
     private final Database database;
-    private final Predicate<String> pooled;
     private final MemoryAdmission admission;
 
-    /** Runs requests whose path matches {@code pooled} on {@code pool}; heavy ones only while memory allows. */
-    public WorkerHandler(Handler handler, WorkerPool pool, Database database, Predicate<String> pooled,
+    public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database,
                          MemoryAdmission admission) {
         super(handler);
-        this.pool = pool;
+        this.routes = routes;
+        this.workers = workers;
         this.database = database;
-        this.pooled = pooled;
         this.admission = admission;
-    }
-
-    /** The default split: {@code /api/...} runs on the pool, except the liveness check. */
-    public static boolean isPooledPath(String path) {
-        return path.startsWith("/api/") && !path.startsWith("/api/health");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        if (!pooled.test(path)) {
+        RouteTable.Match match = routes.match(request.getMethod(), Request.getPathInContext(request));
+        request.setAttribute(RouteTable.MATCH_ATTRIBUTE, match);
+        if (!match.found() || !match.route().work().pooled()) {
             return super.handle(request, response, callback);
         }
-        if (MemoryAdmission.isHeavy(path) && !admission.admitHeavy()) {
+        if (match.route().work() == Work.HEAVY && !admission.admitHeavy()) {
             reject(response, callback, MEMORY, "10");
             return true;
         }
         try {
-            pool.execute(task -> run(task, request, response, callback));
+            workers.execute(task -> run(task, request, response, callback));
         } catch (RejectedTaskException e) {
-            log.warn("{} {} rejected: {}", request.getMethod(), path, e.getMessage());
+            log.warn("{} {} rejected: {}", request.getMethod(), Request.getPathInContext(request), e.getMessage());
             reject(response, callback, FULL, "1");
         }
         return true;

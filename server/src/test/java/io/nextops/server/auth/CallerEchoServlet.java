@@ -1,5 +1,8 @@
 package io.nextops.server.auth;
 
+import java.util.List;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Endpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nextops.web.Caller;
 import io.nextops.web.Json;
@@ -22,9 +25,14 @@ final class CallerEchoServlet extends HttpServlet {
     static final String PATH = "/api/test-caller/";
     private static final long serialVersionUID = 1L;
 
-    static void mount(Server server) {
-        server.getDescendant(ServletContextHandler.class)
-                .addServlet(new ServletHolder("test-caller", new CallerEchoServlet()), PATH + "*");
+    /** Its routes: GET and POST on {@value #PATH}, PATCH and DELETE on {@code {id}/}; the servlet checks roles. */
+    static List<Route> routes() {
+        Endpoint echo = Endpoint.ofServlet(new CallerEchoServlet());
+        return List.of(
+                Route.get(PATH, "test_caller_get", echo).tag("test").build(),
+                Route.post(PATH, "test_caller_post", echo).tag("test").build(),
+                Route.patch(PATH + "{id}/", "test_caller_patch", echo).tag("test").build(),
+                Route.delete(PATH + "{id}/", "test_caller_delete", echo).tag("test").build());
     }
 
     @Override

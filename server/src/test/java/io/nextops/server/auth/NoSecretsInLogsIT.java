@@ -52,7 +52,7 @@ class NoSecretsInLogsIT {
         List<HttpResponse<String>> errorAnswers = new ArrayList<>();
         List<HttpResponse<String>> allAnswers = new ArrayList<>();
         try (TestServer server = TestServer.start(Map.of("ACCESS_LOG", "true", "LOGIN_MAX_FAILURES_PER_USERNAME", "2"),
-                CallerEchoServlet::mount)) {
+                CallerEchoServlet.routes())) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             Authentication.ensureAdmin(server.config().auth(), AuthHttp.jdbi(server), null,
                     new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.nextops.server.auth;
 
+import io.nextops.web.route.RouteTable;
 import static io.nextops.web.Role.ADMIN;
 import static io.nextops.web.Role.FINANZAS;
 import static io.nextops.web.Role.JEFE_OPERACIONES;
@@ -17,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHandler;
-import org.eclipse.jetty.http.pathmap.MatchedResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -88,7 +86,7 @@ class RoleMatrixIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of(), CallerEchoServlet::mount);
+        server = TestServer.start(Map.of(), CallerEchoServlet.routes());
     }
 
     @AfterAll
@@ -149,8 +147,7 @@ class RoleMatrixIT {
     }
 
     static boolean isServed(String path) {
-        ServletHandler handler = server.server().getDescendant(ServletContextHandler.class).getServletHandler();
-        MatchedResource<ServletHandler.MappedServlet> matched = handler.getMatchedServlet(path);
-        return matched != null && !matched.getResource().getPathSpec().getDeclaration().equals("/");
+        RouteTable.Match m = server.server().getBean(RouteTable.class).match("GET", path);
+        return m.found() || m.wrongMethod();
     }
 }

@@ -32,7 +32,7 @@ class TokenEndpointsIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of(), CallerEchoServlet::mount);
+        server = TestServer.start(Map.of(), CallerEchoServlet.routes());
     }
 
     @AfterAll

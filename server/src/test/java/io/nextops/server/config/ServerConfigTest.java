@@ -1,5 +1,6 @@
 package io.nextops.server.config;
 
+import io.nextops.workers.WorkerPoolConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,13 +21,13 @@ class ServerConfigTest {
         assertThat(c.http().host()).isEqualTo("0.0.0.0");
         assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.workers().timeout()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(c.workers().count()).isEqualTo(ServerConfig.DEFAULT_WORKERS);
-        assertThat(c.workers().workerClass()).isEqualTo(ServerConfig.WorkerClass.THREADS);
-        assertThat(c.workers().maxConnections()).isEqualTo(500);
-        assertThat(c.workers().queue()).isEqualTo(64);
-        assertThat(c.workers().maxRequests()).isEqualTo(500);
-        assertThat(c.workers().maxRequestsJitter()).isEqualTo(50);
+        assertThat(c.workers().taskTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(c.workers().workers()).isEqualTo(ServerConfig.DEFAULT_WORKERS);
+        assertThat(c.workers().mode()).isEqualTo(WorkerPoolConfig.Mode.PLATFORM);
+        assertThat(c.http().maxConnections()).isEqualTo(500);
+        assertThat(c.workers().queueCapacity()).isEqualTo(64);
+        assertThat(c.workers().maxTasksPerWorker()).isEqualTo(500);
+        assertThat(c.workers().maxTasksJitter()).isEqualTo(50);
         assertThat(c.database().embedded()).isTrue();
         assertThat(c.database().poolSize()).isEqualTo(ServerConfig.DEFAULT_WORKERS + 2);
         assertThat(c.database().connMaxAge()).isEqualTo(Duration.ofSeconds(60));
@@ -61,15 +62,16 @@ class ServerConfigTest {
         env.put("MAX_REQUESTS_JITTER", "100");
         env.put("NEXTOPS_DATA_DIR", "/var/lib/nextops");
         ServerConfig c = ServerConfig.fromEnv(env);
-        assertThat(c.http()).isEqualTo(new ServerConfig.Http("127.0.0.1", 9000, Duration.ofSeconds(15), Duration.ofSeconds(10)));
+        assertThat(c.http()).isEqualTo(new ServerConfig.Http("127.0.0.1", 9000, Duration.ofSeconds(15), Duration.ofSeconds(10), 200));
         assertThat(c.database().url().host()).isEqualTo("db.example");
         assertThat(c.database().poolSize()).isEqualTo(7);
         assertThat(c.database().connMaxAge()).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.database().leakDetection()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.logging()).isEqualTo(new ServerConfig.Logging("INFO", ServerConfig.LogFormat.TEXT, false));
-        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(3, ServerConfig.WorkerClass.THREADS, 200, 16, 1000, 100,
-                Duration.ofSeconds(60)));
+        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("api").withWorkers(3)
+                .withQueueCapacity(16).withMaxTasksPerWorker(1000).withMaxTasksJitter(100)
+                .withTaskTimeout(Duration.ofSeconds(60)));
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/nextops"));
     }
 
@@ -86,8 +88,10 @@ class ServerConfigTest {
                 "GUNICORN_GRACEFUL_TIMEOUT", "20",
                 "GUNICORN_KEEPALIVE", "7");
         ServerConfig c = ServerConfig.fromEnv(env);
-        assertThat(c.workers()).isEqualTo(new ServerConfig.Workers(2, ServerConfig.WorkerClass.THREADS, 500, 10, 500, 50,
-                Duration.ofSeconds(120)));
+        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("api").withWorkers(2)
+                .withQueueCapacity(10).withMaxTasksPerWorker(500).withMaxTasksJitter(50)
+                .withTaskTimeout(Duration.ofSeconds(120)));
+        assertThat(c.http().maxConnections()).isEqualTo(500);
         assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(7));
         assertThat(c.database().poolSize()).as("pool follows the worker count").isEqualTo(4);
@@ -96,8 +100,8 @@ class ServerConfigTest {
     @Test
     void virtualWorkersNeedJava21() {
         if (Runtime.version().feature() >= 21) {
-            assertThat(ServerConfig.fromEnv(Map.of("WORKER_CLASS", "virtual")).workers().workerClass())
-                    .isEqualTo(ServerConfig.WorkerClass.VIRTUAL);
+            assertThat(ServerConfig.fromEnv(Map.of("WORKER_CLASS", "virtual")).workers().mode())
+                    .isEqualTo(WorkerPoolConfig.Mode.VIRTUAL);
         } else {
             assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("WORKER_CLASS", "virtual")))
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
@@ -168,7 +172,7 @@ class ServerConfigTest {
     @Test
     void plainNameWinsOverGunicornName() {
         ServerConfig c = ServerConfig.fromEnv(Map.of("WORKERS", "5", "GUNICORN_WORKERS", "2"));
-        assertThat(c.workers().count()).isEqualTo(5);
+        assertThat(c.workers().workers()).isEqualTo(5);
     }
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package io.nextops.server.memory;
 
+import java.util.List;
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.memory.MemoryMonitor;
@@ -76,11 +79,9 @@ class MemoryIT {
     @Test
     void heavyRequestsAreRefusedWhileMemoryIsCriticalUntilItIsBelowWarning() throws Exception {
         AtomicLong rss = new AtomicLong(20 * MB);
-        try (TestServer server = TestServer.start(Map.of("MEMORY_BUDGET_MB", "100"), s -> {
-            ServletContextHandler context = s.getDescendant(ServletContextHandler.class);
-            context.addServlet(new ServletHolder(new OkServlet()), "/api/test/export-excel/");
-            context.addServlet(new ServletHolder(new OkServlet()), "/api/test/light/");
-        }, c -> MemoryMonitor.create(c.memory(), () -> new RssProbe.Reading(rss.get(), 2 * rss.get())))) {
+        try (TestServer server = TestServer.start(Map.of("MEMORY_BUDGET_MB", "100"), List.of(
+                TestServer.route("/api/test/export-excel/", new OkServlet(), Access.AUTHENTICATED, Work.HEAVY),
+                TestServer.route("/api/test/light/", new OkServlet(), Access.AUTHENTICATED, Work.LIGHT)), s -> {}, c -> MemoryMonitor.create(c.memory(), () -> new RssProbe.Reading(rss.get(), 2 * rss.get())))) {
             assertThat(server.get("/api/test/export-excel/", Role.ADMIN).statusCode()).isEqualTo(200);
 
             rss.set(90 * MB); // CRITICAL (>= 85% of 100 MB)

@@ -1,5 +1,7 @@
 package io.nextops.server.memory;
 
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -89,8 +91,8 @@ class RequestMonitoringIT {
     @Test
     void aStreamed20MibResponseIsReportedWithoutTheHeapGrowingBy20Mib() throws Exception {
         capture();
-        try (TestServer server = TestServer.start(Map.of(), s -> s.getDescendant(ServletContextHandler.class)
-                .addServlet(new ServletHolder(new StreamServlet()), "/api/test/stream"))) {
+        try (TestServer server = TestServer.start(Map.of(),
+                List.of(TestServer.route("/api/test/stream", new StreamServlet(), Access.AUTHENTICATED, Work.LIGHT)))) {
             server.get("/api/test/stream?mb=1", Role.ADMIN); // warm up: classes, buffers, login
             MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
             System.gc();

@@ -1,5 +1,7 @@
 package io.nextops.server.workers;
 
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.web.Role;
@@ -65,8 +67,8 @@ class WorkerPoolIT {
 
     @Test
     void saturatedPoolAnswers200Or503AndHealthStillAnswers() throws Exception {
-        try (TestServer server = TestServer.start(Map.of("WORKERS", "2", "WORKER_QUEUE", "4"), s ->
-                s.getDescendant(ServletContextHandler.class).addServlet(new ServletHolder(new SleepServlet()), "/api/test/sleep"))) {
+        try (TestServer server = TestServer.start(Map.of("WORKERS", "2", "WORKER_QUEUE", "4"),
+                List.of(TestServer.route("/api/test/sleep", new SleepServlet(), Access.AUTHENTICATED, Work.LIGHT)))) {
             server.get("/api/test/sleep?ms=1", Role.ADMIN); // log in once before the storm
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -101,8 +103,8 @@ class WorkerPoolIT {
     @Test
     void requestPastTheTimeoutGets503AndItsStatementIsCancelled() throws Exception {
         PgSleepServlet pgSleep = new PgSleepServlet();
-        try (TestServer server = TestServer.start(Map.of("TIMEOUT", "2"), s ->
-                s.getDescendant(ServletContextHandler.class).addServlet(new ServletHolder(pgSleep), "/api/test/pg-sleep"))) {
+        try (TestServer server = TestServer.start(Map.of("TIMEOUT", "2"),
+                List.of(TestServer.route("/api/test/pg-sleep", pgSleep, Access.AUTHENTICATED, Work.LIGHT)))) {
             pgSleep.dataSource.set(server.database().dataSource());
             long start = System.nanoTime();
             HttpResponse<String> r = server.get("/api/test/pg-sleep", Role.ADMIN);

@@ -1,5 +1,7 @@
 package io.nextops.web.download;
 
+import io.nextops.web.route.Param;
+import java.util.List;
 import io.nextops.export.ExportFormat;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
@@ -30,25 +32,14 @@ public final class ExportDownload {
 
     private ExportDownload() {}
 
+    /** The {@code format} query parameter of every export route. */
+    public static final Param FORMAT = Param.choice("format", List.of("xlsx", "excel", "csv"),
+            "xlsx (also excel) or csv (UTF-8 with BOM); case-insensitive");
+
     /**
      * The {@code format} parameter: absent, {@code xlsx} or {@code excel} is XLSX, {@code csv} is CSV (case
      * ignored). Anything else is recorded as an error in {@code params} and XLSX is returned.
      */
-    /**
-     * Admits only {@code GET} of the export's own path (with or without the trailing slash) by an authenticated caller:
-     * 404 for a sub-path, 405 for another method, 401 without a caller.
-     */
-    public static void requireGet(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path != null && !"/".equals(path)) {
-            throw ApiException.notFound("Export");
-        }
-        if (!"GET".equals(request.getMethod())) {
-            throw ApiException.methodNotAllowed(request.getMethod());
-        }
-        Caller.of(request);
-    }
-
     public static ExportFormat format(Params params) {
         String v = params.text("format");
         if (v == null) {

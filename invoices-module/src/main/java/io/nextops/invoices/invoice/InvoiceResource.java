@@ -1,5 +1,8 @@
 package io.nextops.invoices.invoice;
 
+import java.util.List;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Access;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
@@ -7,14 +10,11 @@ import io.nextops.web.Json;
 import io.nextops.web.PageRequest;
 import io.nextops.web.PageWriter;
 import io.nextops.web.Params;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -22,45 +22,33 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /**
  * {@code /api/invoices/*}: the list ({@code GET}, every filter of {@link InvoiceQuery}, the page envelope streamed),
  * create ({@code POST}), and {@code /api/invoices/{id}/} ({@code GET}, {@code PUT}, {@code PATCH}, {@code DELETE} as a
- * soft delete). Failures are thrown as {@link ApiException}s for the server's error filter. Mounted by
- * {@code InvoicesModule.servlets()}. Thread-safe.
+ * soft delete). Failures are thrown as {@link ApiException}s for the server's error filter. Thread-safe.
  */
-public final class InvoiceServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
-    private static final Pattern DETAIL = Pattern.compile("/(\\d{1,18})/");
+public final class InvoiceResource {
 
-    private final transient Jdbi jdbi;
-    private final transient InvoiceRepository invoices;
+    private final Jdbi jdbi;
+    private final InvoiceRepository invoices;
 
-    public InvoiceServlet(Jdbi jdbi, InvoiceRepository invoices) {
+    public InvoiceResource(Jdbi jdbi, InvoiceRepository invoices) {
         this.jdbi = jdbi;
         this.invoices = invoices;
     }
 
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo();
-        String method = req.getMethod();
-        if ("/".equals(path)) {
-            switch (method) {
-                case "GET" -> list(req, resp);
-                case "POST" -> create(req, resp);
-                default -> throw ApiException.methodNotAllowed(method);
-            }
-            return;
-        }
-        Matcher m = path == null ? null : DETAIL.matcher(path);
-        if (m == null || !m.matches()) {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, "not_found", "Not found.");
-        }
-        long id = Long.parseLong(m.group(1));
-        switch (method) {
-            case "GET" -> get(req, resp, id);
-            case "PUT" -> update(req, resp, id, false);
-            case "PATCH" -> update(req, resp, id, true);
-            case "DELETE" -> delete(req, resp, id);
-            default -> throw ApiException.methodNotAllowed(method);
-        }
+    /** The routes of {@code /api/invoices/} and {@code /api/invoices/{id}/}. */
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/invoices/", "invoices_list", c -> list(c.request(), c.response())).tag("invoices")
+                        .params(InvoiceQuery.PARAMS).paged().build(),
+                Route.post("/api/invoices/", "invoices_create", c -> create(c.request(), c.response()))
+                        .tag("invoices").access(Access.MANAGER).build(),
+                Route.get("/api/invoices/{id}/", "invoices_retrieve", c -> get(c.request(), c.response(), c.id()))
+                        .tag("invoices").build(),
+                Route.put("/api/invoices/{id}/", "invoices_update",
+                        c -> update(c.request(), c.response(), c.id(), false)).tag("invoices").build(),
+                Route.patch("/api/invoices/{id}/", "invoices_partial_update",
+                        c -> update(c.request(), c.response(), c.id(), true)).tag("invoices").build(),
+                Route.delete("/api/invoices/{id}/", "invoices_destroy", c -> delete(c.request(), c.response(), c.id()))
+                        .tag("invoices").access(Access.MANAGER).build());
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -81,7 +69,7 @@ public final class InvoiceServlet extends HttpServlet {
 
     private void get(HttpServletRequest req, HttpServletResponse resp, long id) throws IOException {
         Caller.of(req);
-        InvoiceRow row = jdbi.withHandle(h -> invoices.find(h, id)).orElseThrow(InvoiceServlet::notFound);
+        InvoiceRow row = jdbi.withHandle(h -> invoices.find(h, id)).orElseThrow(InvoiceResource::notFound);
         Json.write(resp, 200, new InvoiceJson(row));
     }
 
@@ -103,7 +91,7 @@ public final class InvoiceServlet extends HttpServlet {
         caller.requireUpdate(fields, InvoiceInput.FINANCE_FIELDS);
         InvoiceInput input = InvoiceInput.parse(body, partial);
         InvoiceRow row = jdbi.inTransaction(h -> {
-            InvoiceRow current = invoices.findForUpdate(h, id).orElseThrow(InvoiceServlet::notFound);
+            InvoiceRow current = invoices.findForUpdate(h, id).orElseThrow(InvoiceResource::notFound);
             Draft draft = Draft.of(current);
             input.applyTo(draft);
             return invoices.update(h, id, draft, current.amount(), input.has("monto_aplicable"));

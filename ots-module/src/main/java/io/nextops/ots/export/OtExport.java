@@ -1,5 +1,9 @@
 package io.nextops.ots.export;
 
+import java.util.List;
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Call;
 import io.nextops.web.download.ExportDownload;
 import io.nextops.web.download.SnapshotExport;
 import io.nextops.export.CsvOptions;
@@ -10,7 +14,6 @@ import io.nextops.web.Params;
 import io.nextops.ots.workorder.Ot;
 import io.nextops.ots.workorder.OtQuery;
 import io.nextops.ots.workorder.OtRepository;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,20 +26,18 @@ import org.jdbi.v3.core.Jdbi;
  * {@code ordering} ({@link OtQuery}, pagination ignored) as the original's 27-column sheet {@code OTs}, file
  * {@code OTs_{count}_registros_{YYYYmmdd_HHMMSS}.xlsx} (UTC); {@code format=csv} gives the same columns as CSV
  * (UTF-8 with a BOM). Any authenticated role. Bad parameters are a 400 before anything is written. Rows stream from
- * one snapshot ({@link SnapshotExport}). Mount on {@code /api/ots/export-excel/*}. Thread-safe.
+ * one snapshot ({@link SnapshotExport}). Thread-safe.
  */
-public final class OtExportServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
+public final class OtExport {
+    private final Jdbi jdbi;
+    private final OtRepository ots;
+    private final SnapshotExport<Ot> export;
 
-    private final transient Jdbi jdbi;
-    private final transient OtRepository ots;
-    private final transient SnapshotExport<Ot> export;
-
-    public OtExportServlet(Jdbi jdbi, OtRepository ots) {
+    public OtExport(Jdbi jdbi, OtRepository ots) {
         this(jdbi, ots, Clock.systemUTC());
     }
 
-    OtExportServlet(Jdbi jdbi, OtRepository ots, Clock clock) {
+    OtExport(Jdbi jdbi, OtRepository ots, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.ots = Objects.requireNonNull(ots, "ots");
         this.export = new SnapshotExport<>(OtExportColumns.SHEET, OtExportColumns.COLUMNS,
@@ -44,10 +45,16 @@ public final class OtExportServlet extends HttpServlet {
                 Exporter.csv(CsvOptions.defaults().withByteOrderMark(true)), clock);
     }
 
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ExportDownload.requireGet(req);
-        Params params = new Params(req);
+    /** {@code GET /api/ots/export-excel/}: the export download, any authenticated role, heavy work. */
+    public Route route() {
+        return Route.get("/api/ots/export-excel/", "ots_export", this::export).tag("exports").work(Work.HEAVY)
+                .params(OtQuery.PARAMS).params(List.of(ExportDownload.FORMAT)).build();
+    }
+
+    private void export(Call call) throws IOException {
+        HttpServletRequest req = call.request();
+        HttpServletResponse resp = call.response();
+        Params params = call.params();
         OtQuery query = OtQuery.from(params);
         ExportFormat format = ExportDownload.format(params);
         params.validate();

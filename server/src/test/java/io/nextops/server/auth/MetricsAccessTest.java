@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class MetricsAccessFilterTest {
-    private final MetricsAccessFilter withToken = new MetricsAccessFilter("metrics-token-0123456789");
-    private final MetricsAccessFilter loopbackOnly = new MetricsAccessFilter(null);
+class MetricsAccessTest {
+    private final MetricsAccess withToken = new MetricsAccess("metrics-token-0123456789");
+    private final MetricsAccess loopbackOnly = new MetricsAccess(null);
 
     @Test
     void loopbackClientsNeedNoToken() {
@@ -32,8 +32,8 @@ class MetricsAccessFilterTest {
 
     @Test
     void namesAndGarbageAreNeverLoopback() {
-        assertThat(MetricsAccessFilter.isLoopback("localhost")).isFalse();
-        assertThat(MetricsAccessFilter.isLoopback("")).isFalse();
-        assertThat(MetricsAccessFilter.isLoopback(null)).isFalse();
+        assertThat(MetricsAccess.isLoopback("localhost")).isFalse();
+        assertThat(MetricsAccess.isLoopback("")).isFalse();
+        assertThat(MetricsAccess.isLoopback(null)).isFalse();
     }
 }

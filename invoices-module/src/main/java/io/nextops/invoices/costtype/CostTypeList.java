@@ -1,11 +1,10 @@
 package io.nextops.invoices.costtype;
 
-import io.nextops.web.ApiException;
-import io.nextops.web.Caller;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Call;
 import io.nextops.web.PageRequest;
 import io.nextops.web.PageWriter;
 import io.nextops.web.Params;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,29 +13,26 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /api/catalogs/cost-types/}: active cost types in the page envelope (the catalog is small; paging
- * parameters still apply). Mounted by {@code InvoicesModule.servlets()}. Thread-safe.
+ * parameters still apply). Thread-safe.
  */
-public final class CostTypeServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
+public final class CostTypeList {
+    private final Jdbi jdbi;
+    private final CostTypeRepository costTypes;
 
-    private final transient Jdbi jdbi;
-    private final transient CostTypeRepository costTypes;
-
-    public CostTypeServlet(Jdbi jdbi, CostTypeRepository costTypes) {
+    public CostTypeList(Jdbi jdbi, CostTypeRepository costTypes) {
         this.jdbi = jdbi;
         this.costTypes = costTypes;
     }
 
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!"/".equals(req.getPathInfo())) {
-            throw new ApiException(ApiException.Kind.NOT_FOUND, "not_found", "Not found.");
-        }
-        if (!"GET".equals(req.getMethod())) {
-            throw ApiException.methodNotAllowed(req.getMethod());
-        }
-        Caller.of(req);
-        Params params = new Params(req);
+    /** {@code GET /api/catalogs/cost-types/}, any authenticated role. */
+    public Route route() {
+        return Route.get("/api/catalogs/cost-types/", "cost_types_list", this::list).tag("cost types").paged().build();
+    }
+
+    private void list(Call call) throws IOException {
+        HttpServletRequest req = call.request();
+        HttpServletResponse resp = call.response();
+        Params params = call.params();
         PageRequest page = PageRequest.from(params);
         params.validate();
         jdbi.useHandle(h -> {

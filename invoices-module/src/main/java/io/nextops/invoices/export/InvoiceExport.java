@@ -1,5 +1,9 @@
 package io.nextops.invoices.export;
 
+import java.util.List;
+import io.nextops.web.route.Work;
+import io.nextops.web.route.Route;
+import io.nextops.web.route.Call;
 import io.nextops.export.CsvOptions;
 import io.nextops.export.ExportFormat;
 import io.nextops.export.Exporter;
@@ -10,7 +14,6 @@ import io.nextops.invoices.invoice.InvoiceRow;
 import io.nextops.web.Params;
 import io.nextops.web.download.ExportDownload;
 import io.nextops.web.download.SnapshotExport;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,21 +26,18 @@ import org.jdbi.v3.core.Jdbi;
  * and {@code ordering} ({@link InvoiceQuery}, pagination ignored) as the original's 24-column sheet {@code Facturas},
  * file {@code Facturas_{count}_registros_{YYYYmmdd_HHMMSS}.xlsx} (UTC); {@code format=csv} gives the same columns as
  * CSV (UTF-8 with a BOM). Any authenticated role. Bad parameters are a 400 before anything is written. Rows stream
- * from one snapshot through a server-side cursor ({@link SnapshotExport}). Mount on
- * {@code /api/invoices/export-excel/*}. Thread-safe.
+ * from one snapshot through a server-side cursor ({@link SnapshotExport}). Thread-safe.
  */
-public final class InvoiceExportServlet extends HttpServlet {
-    private static final long serialVersionUID = 1L;
+public final class InvoiceExport {
+    private final Jdbi jdbi;
+    private final InvoiceRepository invoices;
+    private final SnapshotExport<InvoiceRow> export;
 
-    private final transient Jdbi jdbi;
-    private final transient InvoiceRepository invoices;
-    private final transient SnapshotExport<InvoiceRow> export;
-
-    public InvoiceExportServlet(Jdbi jdbi, InvoiceRepository invoices) {
+    public InvoiceExport(Jdbi jdbi, InvoiceRepository invoices) {
         this(jdbi, invoices, Clock.systemUTC());
     }
 
-    InvoiceExportServlet(Jdbi jdbi, InvoiceRepository invoices, Clock clock) {
+    InvoiceExport(Jdbi jdbi, InvoiceRepository invoices, Clock clock) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.export = new SnapshotExport<>(InvoiceExportColumns.SHEET, InvoiceExportColumns.COLUMNS,
@@ -47,10 +47,16 @@ public final class InvoiceExportServlet extends HttpServlet {
                 clock);
     }
 
-    @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ExportDownload.requireGet(req);
-        Params params = new Params(req);
+    /** {@code GET /api/invoices/export-excel/}: the export download, any authenticated role, heavy work. */
+    public Route route() {
+        return Route.get("/api/invoices/export-excel/", "invoices_export", this::export).tag("exports").work(Work.HEAVY)
+                .params(InvoiceQuery.PARAMS).params(List.of(ExportDownload.FORMAT)).build();
+    }
+
+    private void export(Call call) throws IOException {
+        HttpServletRequest req = call.request();
+        HttpServletResponse resp = call.response();
+        Params params = call.params();
         InvoiceQuery query = InvoiceQuery.from(params);
         ExportFormat format = ExportDownload.format(params);
         params.validate();
