@@ -1,7 +1,6 @@
 package io.nextops.invoices.export;
 
 import java.util.List;
-import io.nextops.web.route.Work;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.Call;
 import io.nextops.export.CsvOptions;
@@ -49,7 +48,7 @@ public final class InvoiceExport {
 
     /** {@code GET /api/invoices/export-excel/}: the export download, any authenticated role, heavy work. */
     public Route route() {
-        return Route.get("/api/invoices/export-excel/", "invoices_export", this::export).tag("exports").work(Work.HEAVY)
+        return Route.get("/api/invoices/export-excel/", "invoices_export", this::export).tag("exports").heavy(SnapshotExport.RESERVE_BYTES)
                 .params(InvoiceQuery.PARAMS).params(List.of(ExportDownload.FORMAT)).build();
     }
 

@@ -5,7 +5,6 @@ import io.nextops.hashing.store.BlobStore;
 import io.nextops.web.ApiException;
 import io.nextops.web.route.Call;
 import io.nextops.web.route.Route;
-import io.nextops.web.route.Work;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,7 @@ final class FileDownload {
 
     Route route() {
         return Route.get("/api/invoices/{id}/file/", "invoices_file", this::download).tag("uploads")
-                .work(Work.HEAVY).build();
+                .heavy(InvoiceUploads.DOWNLOAD_RESERVE_BYTES).build();
     }
 
     private void download(Call call) throws IOException {

@@ -1,7 +1,6 @@
 package io.nextops.ots.export;
 
 import java.util.List;
-import io.nextops.web.route.Work;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.Call;
 import io.nextops.web.download.ExportDownload;
@@ -47,7 +46,7 @@ public final class OtExport {
 
     /** {@code GET /api/ots/export-excel/}: the export download, any authenticated role, heavy work. */
     public Route route() {
-        return Route.get("/api/ots/export-excel/", "ots_export", this::export).tag("exports").work(Work.HEAVY)
+        return Route.get("/api/ots/export-excel/", "ots_export", this::export).tag("exports").heavy(SnapshotExport.RESERVE_BYTES)
                 .params(OtQuery.PARAMS).params(List.of(ExportDownload.FORMAT)).build();
     }
 

@@ -1,6 +1,5 @@
 package io.nextops.ots.imports;
 
-import io.nextops.web.route.Work;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.Endpoint;
 import io.nextops.web.route.Access;
@@ -29,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  */
 public final class OtImporter {
+    /** Row buffers and one write batch of an import, beside its shared strings. */
+    static final long BATCH_RESERVE_BYTES = 8L << 20;
     private final Jdbi jdbi;
     private final OtRepository ots;
     private final ClientRepository clients;
@@ -55,9 +56,11 @@ public final class OtImporter {
      * array, one value per file); managers only, heavy work (files are spooled and parsed).
      */
     public Route route() {
+        // what one import may hold: the workbook's shared strings (capped by OT_IMPORT_MAX_SHARED_STRINGS_MB), plus
+        // the parser's row buffers and one write batch
         return Route.post("/api/ots/import_excel/", "ots_import_excel",
                 Endpoint.ofServlet(new OtImportServlet(this, hasher))).tag("imports").access(Access.MANAGER)
-                .work(Work.HEAVY).build();
+                .heavy(limits.maxSharedStringsBytes() + BATCH_RESERVE_BYTES).build();
     }
 
     /** Imports {@code files} (already spooled and hashed) for user {@code userId} (may be null). */

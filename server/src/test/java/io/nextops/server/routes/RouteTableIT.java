@@ -65,6 +65,8 @@ class RouteTableIT {
         assertThat(table.routes()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(table.routes()).filteredOn(r -> r.work() == Work.HEAVY).extracting(Route::operationId)
                 .contains("ots_export", "invoices_export", "invoices_upload", "ots_import_excel");
+        assertThat(table.routes()).filteredOn(r -> r.work() == Work.HEAVY)
+                .allSatisfy(r -> assertThat(r.reserveBytes()).as(r.toString()).isPositive());
     }
 
     @TestFactory

@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
  * @param access who may call it
  * @param work where it runs and whether it is heavy
  * @param params the query parameters it reads, in document order
+ * @param reserveBytes for HEAVY work, the most memory one request may hold (buffers, spool, batch), reserved
+ *                     against the heavy lane's share of the memory budget before it starts; 0 otherwise
  */
 public record Route(Method method, String template, String operationId, String tag, Endpoint endpoint,
-                    Access access, Work work, List<Param> params) {
+                    Access access, Work work, List<Param> params, long reserveBytes) {
     private static final Pattern TEMPLATE = Pattern.compile("(/([a-z0-9_.-]+|\\{[a-z_]+\\}))+/?");
     private static final Pattern OPERATION = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -50,6 +52,10 @@ public record Route(Method method, String template, String operationId, String t
             throw new IllegalArgumentException("operationId must be snake_case, was " + operationId);
         }
         params = List.copyOf(params);
+        if (reserveBytes < 0 || (work != Work.HEAVY && reserveBytes != 0)) {
+            throw new IllegalArgumentException("route " + operationId + ": reserveBytes must be >= 0 and only set on "
+                    + "HEAVY work, was " + reserveBytes + " on " + work);
+        }
         if (params.stream().map(Param::name).distinct().count() != params.size()) {
             throw new IllegalArgumentException("route " + operationId + ": a parameter is declared twice: " + params);
         }
@@ -93,7 +99,8 @@ public record Route(Method method, String template, String operationId, String t
 
     @Override
     public String toString() {
-        return method + " " + template + " (" + operationId + ", " + access + ", " + work + ")";
+        return method + " " + template + " (" + operationId + ", " + access + ", " + work
+                + (reserveBytes > 0 ? " " + (reserveBytes >> 20) + " MiB" : "") + ")";
     }
 
     /** Builds a {@link Route}; defaults: tag {@code api}, {@link Access#AUTHENTICATED}, {@link Work#LIGHT}. Not thread-safe. */
@@ -106,6 +113,7 @@ public record Route(Method method, String template, String operationId, String t
         private Access access = Access.AUTHENTICATED;
         private Work work = Work.LIGHT;
         private final List<Param> params = new ArrayList<>();
+        private long reserveBytes;
 
         private Builder(Method method, String template, String operationId, Endpoint endpoint) {
             this.method = method;
@@ -129,6 +137,13 @@ public record Route(Method method, String template, String operationId, String t
             return this;
         }
 
+        /** HEAVY work that may hold up to {@code bytes} (reserved before it starts). */
+        public Builder heavy(long bytes) {
+            this.work = Work.HEAVY;
+            this.reserveBytes = bytes;
+            return this;
+        }
+
         /** Adds query parameters (in document order). */
         public Builder params(List<Param> values) {
             params.addAll(values);
@@ -143,7 +158,7 @@ public record Route(Method method, String template, String operationId, String t
         }
 
         public Route build() {
-            return new Route(method, template, operationId, tag, endpoint, access, work, params);
+            return new Route(method, template, operationId, tag, endpoint, access, work, params, reserveBytes);
         }
     }
 }
