@@ -159,11 +159,32 @@ public final class WorkerPool implements AutoCloseable {
     /** A lock-free snapshot of the pool's counters and gauges. */
     public WorkerPoolMetrics metrics() {
         return new WorkerPoolMetrics(core.config.workers(), engine.busy(), engine.queued(), core.config.queueCapacity(),
-                core.completed.sum(), core.rejected.sum(), core.timedOut.sum(), core.recycled.sum(), core.failed.sum());
+                core.completed.sum(), core.rejected(), core.timedOut.sum(), core.recycled.sum(), core.failed.sum());
     }
 
     public WorkerPoolConfig config() {
         return core.config;
+    }
+
+    /** Stops accepting tasks without waiting, so that several pools can drain side by side. */
+    void stopAccepting() {
+        synchronized (shutdownLock) {
+            if (shutdownReport == null) {
+                core.state(PoolCore.DRAINING);
+            }
+        }
+    }
+
+    int busy() {
+        return engine.busy();
+    }
+
+    int queued() {
+        return engine.queued();
+    }
+
+    PoolCore core() {
+        return core;
     }
 
     /** Whether the pool still accepts tasks. */
@@ -240,16 +261,17 @@ public final class WorkerPool implements AutoCloseable {
         return report;
     }
 
-    private void enqueue(TaskRun run) {
+    /** Queues a prepared task or throws; the lanes use it to queue tasks that carry a reservation. */
+    void enqueue(TaskRun run) {
         if (!core.accepting()) {
-            throw core.rejection("pool is shut down", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.SHUTDOWN, engine.busy(), engine.queued());
         }
         if (!engine.offer(run)) {
-            throw core.rejection("queue full", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.QUEUE_FULL, engine.busy(), engine.queued());
         }
         // shutdown may have begun between the check and the offer; then take the task back if nobody has it yet
         if (!core.accepting() && engine.withdraw(run)) {
-            throw core.rejection("pool is shut down", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.SHUTDOWN, engine.busy(), engine.queued());
         }
     }
 
