@@ -17,31 +17,43 @@ import org.slf4j.LoggerFactory;
  * the memory budget. A caller-supplied memory-pressure hook (e.g. "the memory status is CRITICAL") refuses new work
  * in the memory-gated lanes while it returns true.
  *
+ * <p>This example is compiled and run by the module's tests, as in the README ({@code seen} collects what it
+ * observed for the test's assertions):
+ *
  * <pre>{@code
- * LanesConfig config = LanesConfig.defaults()
- *         .withLane(LanesConfig.defaults().lane("heavy").withCapacityBytes(128L << 20));
+ * AtomicBoolean memoryCritical = new AtomicBoolean();  // e.g. set when the memory status turns CRITICAL
+ * LanesConfig config = LanesConfig.defaults()          // light: 6 workers; heavy: 2 workers, 256 MiB
+ *         .withLane(LanesConfig.defaults().lane("heavy").withCapacityBytes(64L << 20));
  * try (Lanes lanes = Lanes.start(config, memoryCritical::get)) {
  *     Lane light = lanes.lane("light");
  *     Lane heavy = lanes.lane("heavy");
- *     CompletableFuture<Long> exported = heavy.submit(32L << 20, task -> export(sheet, task)); // may throw IOException
- *     CompletableFuture<Integer> listed = light.submit(() -> list(25));        // runs even while heavy is full
+ *     Path csv = Files.createTempFile("invoices", ".csv");
+ *     CompletableFuture<Long> exported = heavy.submit(16L << 20, task -> {  // may hold up to 16 MiB
+ *         try (BufferedWriter out = Files.newBufferedWriter(csv)) {      // IOException fails the future
+ *             for (int row = 0; row < 10_000 && !task.isCancelled(); row++) {
+ *                 out.write(row + ",INV-" + row + "\n");
+ *             }
+ *         }
+ *         return Files.size(csv);
+ *     });
+ *     CompletableFuture<String> listed = light.submit(() -> "page 1 of invoices"); // never behind heavy work
  *     try {
- *         heavy.submit(512L << 20, task -> export(sheet, task));
- *     } catch (RejectedTaskException e) {
- *         refused.add(e.reason());                  // RESERVATION_TOO_LARGE: more than the 128 MiB of the lane
- *     }
- *     memoryCritical.set(true);                     // the memory status turns CRITICAL
- *     try {
- *         heavy.submit(1L << 20, task -> export(sheet, task));
+ *         heavy.submit(128L << 20, task -> "never runs");
  *     } catch (ReservationRejectedException e) {
- *         refused.add(e.reason());                  // MEMORY_UNAVAILABLE: no new heavy work for now
+ *         seen.add(e.reason());      // RESERVATION_TOO_LARGE: can never fit the lane's 64 MiB
  *     }
- *     listed.get();                                 // light work is never memory-gated by default
- *     exported.get();
- *     for (LaneMetrics lane : lanes.metrics()) {    // busy, queued, reservedBytes, rejected(reason)...
- *         log.info("{}: {} busy, {} queued, {} bytes reserved", lane.name(), lane.busy(), lane.queued(),
- *                 lane.reservedBytes());
+ *     memoryCritical.set(true);
+ *     try {
+ *         heavy.execute(1L << 20, task -> { });
+ *     } catch (RejectedTaskException e) {
+ *         seen.add(e.reason());      // MEMORY_UNAVAILABLE: answer 503 with Retry-After
  *     }
+ *     seen.add(listed.get());
+ *     seen.add(exported.get());      // its 16 MiB were released before the future completed
+ *     Files.delete(csv);
+ *     LaneMetrics m = lanes.metrics().get(1);  // busy, queued, waitingForMemory, reservedBytes, rejected(reason)
+ *     seen.add(m.reservedBytes());
+ *     seen.add(m.rejected());
  * }
  * }</pre>
  *

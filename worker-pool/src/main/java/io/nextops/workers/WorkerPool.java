@@ -14,22 +14,30 @@ import org.slf4j.LoggerFactory;
  * once when full, a per-task timeout that cancels and interrupts the task, and workers that retire after
  * {@code maxTasksPerWorker} plus a random jitter of tasks so that nothing a thread accumulates lives forever.
  *
+ * <p>This example is compiled and run by the module's tests, as in the README ({@code seen} collects what it
+ * observed for the test's assertions; {@code closeQuietly} closes and ignores an {@code IOException}):
+ *
  * <pre>{@code
  * WorkerPool pool = WorkerPool.start(WorkerPoolConfig.defaults()
  *         .withName("exports").withWorkers(4).withQueueCapacity(32)
- *         .withTaskTimeout(Duration.ofSeconds(30)));
+ *         .withTaskTimeout(Duration.ofSeconds(30)).withMaxTasksPerWorker(500).withMaxTasksJitter(50));
  * try {
- *     pool.execute(task -> {                        // never blocks
- *         Statement st = connection.createStatement();
- *         task.onCancel(() -> cancelQuietly(st));   // run at the timeout, before the interrupt
- *         st.execute(sql);
+ *     CompletableFuture<Integer> written = pool.submit(task -> {  // a ContextualTask may throw IOException
+ *         try (FileChannel out = FileChannel.open(csv, StandardOpenOption.WRITE)) {
+ *             task.onCancel(() -> closeQuietly(out));  // at the timeout: after the stack is logged, before the interrupt
+ *             return out.write(ByteBuffer.wrap("1,INV-0001\n".getBytes(StandardCharsets.UTF_8)));
+ *         }
  *     });
+ *     seen.add(written.get().longValue());             // 11 bytes; a thrown exception fails the future
+ *     pool.execute(() -> seen.add(1L));                // fire and forget: a failure is logged at ERROR
  * } catch (RejectedTaskException e) {
- *     // every worker busy and the queue full: answer 503, e.getMessage() says why
+ *     // e.reason() is QUEUE_FULL (every worker busy, the queue full) or SHUTDOWN; e.getMessage():
+ *     // worker-pool[exports] - task rejected: queue full (workers=4, busy=4, queued=32, queueCapacity=32)
  * }
- * CompletableFuture<Report> report = pool.submit(() -> buildReport());
- * WorkerPoolMetrics metrics = pool.metrics();      // lock-free snapshot
- * ShutdownReport done = pool.shutdown(Duration.ofSeconds(30));
+ * ShutdownReport done = pool.shutdown(Duration.ofSeconds(30)); // drains the queue first
+ * WorkerPoolMetrics m = pool.metrics();  // workers, busy, queued, completed, rejected, timedOut, recycled, failed
+ * seen.add("workers=" + m.workers() + " busy=" + m.busy());
+ * seen.add(done.clean());                // nothing interrupted or dropped
  * }</pre>
  *
  * <h2>Behaviour</h2>
