@@ -1,6 +1,7 @@
 package io.nextops.workers;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Bytes one task holds in its {@link Lane} from admission until the task ends (or is dropped before it starts).
@@ -10,9 +11,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Reservation {
 
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            RELEASED = MethodHandles.lookup().findVarHandle(Reservation.class, "released", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final Lane lane;
     final long bytes;
-    private final AtomicBoolean released = new AtomicBoolean();
+    @SuppressWarnings("unused") // through RELEASED
+    private volatile boolean released;
 
     Reservation(Lane lane, long bytes) {
         this.lane = lane;
@@ -21,13 +33,13 @@ final class Reservation {
 
     /** Gives the bytes back to the lane, which may start tasks waiting for them; idempotent. */
     void release() {
-        if (released.compareAndSet(false, true)) {
+        if (markReleased()) {
             lane.released(this);
         }
     }
 
     /** Marks the reservation released without telling the lane; true if it was still held. For the lane itself. */
     boolean markReleased() {
-        return released.compareAndSet(false, true);
+        return RELEASED.compareAndSet(this, false, true);
     }
 }
