@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Behaviour</h2>
  * <ul>
  *   <li><b>Submission</b> never blocks: a task is queued, or {@link RejectedTaskException} is thrown naming the pool,
- *       its size, busy workers and queue length.</li>
+ *       its size, busy workers and queue length, with {@link RejectedTaskException#reason()} {@code QUEUE_FULL} or
+ *       {@code SHUTDOWN}. For separate light and heavy pools with memory reservations, see {@link Lanes}.</li>
  *   <li><b>Timeout</b>: one watchdog thread per pool checks running tasks. A task over {@code taskTimeout} has its
  *       stack trace logged once at WARN, its {@link TaskContext#onCancel cancel actions} run, then its thread is
  *       interrupted; it counts as {@code timedOut} and its future fails with {@link TaskTimeoutException} at once.
