@@ -33,7 +33,9 @@ final class PoolCore {
     final LongAdder completed = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder timedOut = new LongAdder();
-    final LongAdder rejected = new LongAdder();
+    /** Rejections by the pool itself, by {@link RejectedTaskException.Reason}: only QUEUE_FULL and SHUTDOWN. */
+    final LongAdder rejectedQueueFull = new LongAdder();
+    final LongAdder rejectedShutdown = new LongAdder();
     final LongAdder recycled = new LongAdder();
     final AtomicInteger neverStarted = new AtomicInteger();
 
@@ -63,6 +65,10 @@ final class PoolCore {
         state = next;
     }
 
+    long rejected() {
+        return rejectedQueueFull.sum() + rejectedShutdown.sum();
+    }
+
     long finished() {
         return completed.sum() + failed.sum() + timedOut.sum();
     }
@@ -86,6 +92,7 @@ final class PoolCore {
             run.startNanos = ticker.nanoTime();
         }
         if (!run.start()) {
+            run.releaseReservation();
             return; // dropped at shutdown (already counted) or its future was cancelled
         }
         Object result = null;
@@ -95,6 +102,9 @@ final class PoolCore {
         } catch (Throwable t) {
             failure = t;
         }
+        // the task no longer holds its memory; released before its future completes, so that a caller that saw
+        // the result also sees the bytes free
+        run.releaseReservation();
         if (run.finish()) {
             if (failure == null) {
                 completed.increment();
@@ -154,15 +164,16 @@ final class PoolCore {
         }
         neverStarted.incrementAndGet();
         if (run.future != null) {
-            run.future.completeExceptionally(new RejectedTaskException(config.name(),
+            run.future.completeExceptionally(new RejectedTaskException(config.name(), RejectedTaskException.Reason.SHUTDOWN,
                     "pool shut down before the task started", config.workers(), 0, 0, config.queueCapacity()));
         }
         return true;
     }
 
-    RejectedTaskException rejection(String reason, int busy, int queued) {
-        rejected.increment();
-        return new RejectedTaskException(config.name(), reason, config.workers(), busy, queued, config.queueCapacity());
+    RejectedTaskException rejection(RejectedTaskException.Reason reason, int busy, int queued) {
+        (reason == RejectedTaskException.Reason.SHUTDOWN ? rejectedShutdown : rejectedQueueFull).increment();
+        return new RejectedTaskException(config.name(), reason, null, config.workers(), busy, queued,
+                config.queueCapacity());
     }
 
     /**

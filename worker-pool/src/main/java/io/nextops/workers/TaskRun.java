@@ -50,6 +50,11 @@ final class TaskRun implements TaskContext {
     /** Ticker reading at start; written before the state turns RUNNING, read only after seeing RUNNING. */
     long startNanos;
     private List<Runnable> cancelActions; // guarded by this
+    /**
+     * The memory this task holds in its {@link Lane}, or null. Set before the task is queued (the queue hands it
+     * to the worker); released once, whichever way the task ends.
+     */
+    Reservation reservation;
 
     private TaskRun(Object body, byte kind, CompletableFuture<Object> future) {
         this.body = body;
@@ -107,9 +112,21 @@ final class TaskRun implements TaskContext {
         return STATE.compareAndSet(this, RUNNING, DONE);
     }
 
-    /** Queued to aborted: the task will never start. */
+    /** Queued to aborted: the task will never start, and frees its reservation. */
     boolean drop() {
-        return STATE.compareAndSet(this, QUEUED, ABORTED);
+        if (STATE.compareAndSet(this, QUEUED, ABORTED)) {
+            releaseReservation();
+            return true;
+        }
+        return false;
+    }
+
+    /** Frees the task's reservation, if it has one and it is still held; idempotent. */
+    void releaseReservation() {
+        Reservation held = reservation;
+        if (held != null) {
+            held.release();
+        }
     }
 
     /** Running to timed out or aborted; call while holding this object's monitor. */

@@ -14,28 +14,37 @@ import org.slf4j.LoggerFactory;
  * once when full, a per-task timeout that cancels and interrupts the task, and workers that retire after
  * {@code maxTasksPerWorker} plus a random jitter of tasks so that nothing a thread accumulates lives forever.
  *
+ * <p>This example is compiled and run by the module's tests, as in the README ({@code seen} collects what it
+ * observed for the test's assertions; {@code closeQuietly} closes and ignores an {@code IOException}):
+ *
  * <pre>{@code
  * WorkerPool pool = WorkerPool.start(WorkerPoolConfig.defaults()
  *         .withName("exports").withWorkers(4).withQueueCapacity(32)
- *         .withTaskTimeout(Duration.ofSeconds(30)));
+ *         .withTaskTimeout(Duration.ofSeconds(30)).withMaxTasksPerWorker(500).withMaxTasksJitter(50));
  * try {
- *     pool.execute(task -> {                        // never blocks
- *         Statement st = connection.createStatement();
- *         task.onCancel(() -> cancelQuietly(st));   // run at the timeout, before the interrupt
- *         st.execute(sql);
+ *     CompletableFuture<Integer> written = pool.submit(task -> {  // a ContextualTask may throw IOException
+ *         try (FileChannel out = FileChannel.open(csv, StandardOpenOption.WRITE)) {
+ *             task.onCancel(() -> closeQuietly(out));  // at the timeout: after the stack is logged, before the interrupt
+ *             return out.write(ByteBuffer.wrap("1,INV-0001\n".getBytes(StandardCharsets.UTF_8)));
+ *         }
  *     });
+ *     seen.add(written.get().longValue());             // 11 bytes; a thrown exception fails the future
+ *     pool.execute(() -> seen.add(1L));                // fire and forget: a failure is logged at ERROR
  * } catch (RejectedTaskException e) {
- *     // every worker busy and the queue full: answer 503, e.getMessage() says why
+ *     // e.reason() is QUEUE_FULL (every worker busy, the queue full) or SHUTDOWN; e.getMessage():
+ *     // worker-pool[exports] - task rejected: queue full (workers=4, busy=4, queued=32, queueCapacity=32)
  * }
- * CompletableFuture<Report> report = pool.submit(() -> buildReport());
- * WorkerPoolMetrics metrics = pool.metrics();      // lock-free snapshot
- * ShutdownReport done = pool.shutdown(Duration.ofSeconds(30));
+ * ShutdownReport done = pool.shutdown(Duration.ofSeconds(30)); // drains the queue first
+ * WorkerPoolMetrics m = pool.metrics();  // workers, busy, queued, completed, rejected, timedOut, recycled, failed
+ * seen.add("workers=" + m.workers() + " busy=" + m.busy());
+ * seen.add(done.clean());                // nothing interrupted or dropped
  * }</pre>
  *
  * <h2>Behaviour</h2>
  * <ul>
  *   <li><b>Submission</b> never blocks: a task is queued, or {@link RejectedTaskException} is thrown naming the pool,
- *       its size, busy workers and queue length.</li>
+ *       its size, busy workers and queue length, with {@link RejectedTaskException#reason()} {@code QUEUE_FULL} or
+ *       {@code SHUTDOWN}. For separate light and heavy pools with memory reservations, see {@link Lanes}.</li>
  *   <li><b>Timeout</b>: one watchdog thread per pool checks running tasks. A task over {@code taskTimeout} has its
  *       stack trace logged once at WARN, its {@link TaskContext#onCancel cancel actions} run, then its thread is
  *       interrupted; it counts as {@code timedOut} and its future fails with {@link TaskTimeoutException} at once.
@@ -159,11 +168,32 @@ public final class WorkerPool implements AutoCloseable {
     /** A lock-free snapshot of the pool's counters and gauges. */
     public WorkerPoolMetrics metrics() {
         return new WorkerPoolMetrics(core.config.workers(), engine.busy(), engine.queued(), core.config.queueCapacity(),
-                core.completed.sum(), core.rejected.sum(), core.timedOut.sum(), core.recycled.sum(), core.failed.sum());
+                core.completed.sum(), core.rejected(), core.timedOut.sum(), core.recycled.sum(), core.failed.sum());
     }
 
     public WorkerPoolConfig config() {
         return core.config;
+    }
+
+    /** Stops accepting tasks without waiting, so that several pools can drain side by side. */
+    void stopAccepting() {
+        synchronized (shutdownLock) {
+            if (shutdownReport == null) {
+                core.state(PoolCore.DRAINING);
+            }
+        }
+    }
+
+    int busy() {
+        return engine.busy();
+    }
+
+    int queued() {
+        return engine.queued();
+    }
+
+    PoolCore core() {
+        return core;
     }
 
     /** Whether the pool still accepts tasks. */
@@ -240,16 +270,17 @@ public final class WorkerPool implements AutoCloseable {
         return report;
     }
 
-    private void enqueue(TaskRun run) {
+    /** Queues a prepared task or throws; the lanes use it to queue tasks that carry a reservation. */
+    void enqueue(TaskRun run) {
         if (!core.accepting()) {
-            throw core.rejection("pool is shut down", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.SHUTDOWN, engine.busy(), engine.queued());
         }
         if (!engine.offer(run)) {
-            throw core.rejection("queue full", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.QUEUE_FULL, engine.busy(), engine.queued());
         }
         // shutdown may have begun between the check and the offer; then take the task back if nobody has it yet
         if (!core.accepting() && engine.withdraw(run)) {
-            throw core.rejection("pool is shut down", engine.busy(), engine.queued());
+            throw core.rejection(RejectedTaskException.Reason.SHUTDOWN, engine.busy(), engine.queued());
         }
     }
 

@@ -103,7 +103,9 @@ class ShutdownTest {
 
         assertThatThrownBy(() -> pool.execute(() -> { }))
                 .isInstanceOf(RejectedTaskException.class)
-                .hasMessage("worker-pool[drain] - task rejected: pool is shut down (workers=1, busy=1, queued=0, queueCapacity=64)");
+                .hasMessage("worker-pool[drain] - task rejected: pool is shut down (workers=1, busy=1, queued=0, queueCapacity=64)")
+                .extracting(e -> ((RejectedTaskException) e).reason())
+                .isEqualTo(RejectedTaskException.Reason.SHUTDOWN);
 
         release.countDown();
         stopper.join(10_000);

@@ -50,6 +50,7 @@ class SubmissionTest {
                 .satisfies(e -> {
                     RejectedTaskException rejected = (RejectedTaskException) e;
                     assertThat(rejected.poolName()).isEqualTo("exports");
+                    assertThat(rejected.reason()).isEqualTo(RejectedTaskException.Reason.QUEUE_FULL);
                     assertThat(rejected.busy()).isEqualTo(2);
                     assertThat(rejected.queued()).isEqualTo(3);
                 });

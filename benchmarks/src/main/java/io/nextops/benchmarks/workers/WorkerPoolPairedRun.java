@@ -1,5 +1,9 @@
 package io.nextops.benchmarks.workers;
 
+import io.nextops.workers.Lane;
+import io.nextops.workers.LaneConfig;
+import io.nextops.workers.Lanes;
+import io.nextops.workers.LanesConfig;
 import io.nextops.workers.WorkerPool;
 import io.nextops.workers.WorkerPoolConfig;
 import java.lang.management.ManagementFactory;
@@ -17,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * A paired companion to the JMH benchmarks for a shared, noisy machine: it alternates short batches through the
  * pool and a plain {@link ThreadPoolExecutor} (same workers, same queue) round after round, so that both see the
  * same background load, and reports the median of the per-round ratios. It also times a pool that recycles after
- * every task, to give the cost of one recycle.
+ * every task, to give the cost of one recycle, and a {@link Lane} with the same pool: tasks reserving nothing
+ * (the light lane's path) and tasks reserving 1 KiB out of a capacity that never runs short (the heavy lane's).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.nextops.benchmarks.workers.WorkerPoolPairedRun [rounds] [batch]</pre>
  */
@@ -43,16 +48,24 @@ public final class WorkerPoolPairedRun {
         Executor poolExec = pool::execute;
         Executor r500Exec = recycling500::execute;
         Executor r1Exec = recyclingEach::execute;
+        Lanes lanes = Lanes.start(LanesConfig.of(LaneConfig.defaults("paired-lane")
+                .withPool(poolConfig("paired-lane", 0)).withCapacityBytes(1L << 30).withMemoryGated(true)), () -> false);
+        Lane lane = lanes.lane("paired-lane");
+        Executor laneExec = lane::execute;
+        Executor reservingExec = task -> lane.execute(1024, context -> task.run());
 
         for (int i = 0; i < 5; i++) { // warm-up
             nanosPerTask(tasks, poolExec, ShortTasks.BATCH);
             nanosPerTask(tasks, tpe, ShortTasks.BATCH);
             nanosPerTask(tasks, r500Exec, ShortTasks.BATCH);
             nanosPerTask(tasks, r1Exec, RECYCLE_BATCH / 10);
+            nanosPerTask(tasks, laneExec, ShortTasks.BATCH);
+            nanosPerTask(tasks, reservingExec, ShortTasks.BATCH);
         }
-        List<double[]> results = new ArrayList<>(); // pool, tpe, r500, r1 nanos per task
+        // nanos per task: pool, tpe, r500, r1; CPU per task: pool, tpe; nanos per task: lane, reserving lane
+        List<double[]> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            double[] r = new double[6];
+            double[] r = new double[8];
             boolean poolFirst = round % 2 == 0; // alternate the order so neither always runs second
             if (poolFirst) {
                 r[0] = nanosPerTask(tasks, poolExec, batch);
@@ -65,6 +78,8 @@ public final class WorkerPoolPairedRun {
                 r[0] = nanosPerTask(tasks, poolExec, batch);
                 r[4] = lastCpuPerTask;
             }
+            r[6] = nanosPerTask(tasks, laneExec, batch);
+            r[7] = nanosPerTask(tasks, reservingExec, batch);
             r[2] = nanosPerTask(tasks, r500Exec, batch);
             r[3] = nanosPerTask(tasks, r1Exec, RECYCLE_BATCH);
             results.add(r);
@@ -74,6 +89,7 @@ public final class WorkerPoolPairedRun {
         pool.shutdown(Duration.ofSeconds(5));
         recycling500.shutdown(Duration.ofSeconds(5));
         recyclingEach.shutdown(Duration.ofSeconds(5));
+        lanes.shutdown(Duration.ofSeconds(5));
         tpe.shutdown();
 
         double poolOps = 1e9 / median(results, r -> r[0]);
@@ -86,6 +102,10 @@ public final class WorkerPoolPairedRun {
                 median(results, r -> r[1] / r[0]), min(results, r -> r[1] / r[0]), max(results, r -> r[1] / r[0]));
         System.out.printf(Locale.ROOT, "CPU per task        pool %.0f ns, executor %.0f ns, median per-round ratio executor/pool %.2f%n",
                 median(results, r -> r[4]), median(results, r -> r[5]), median(results, r -> r[5] / r[4]));
+        System.out.printf(Locale.ROOT, "lane, no reservation median %,10.0f tasks/s, lane / executor median of per-round ratios %.2f%n",
+                1e9 / median(results, r -> r[6]), median(results, r -> r[1] / r[6]));
+        System.out.printf(Locale.ROOT, "lane, 1 KiB reserved median %,10.0f tasks/s, lane / executor median of per-round ratios %.2f%n",
+                1e9 / median(results, r -> r[7]), median(results, r -> r[1] / r[7]));
         System.out.printf(Locale.ROOT, "maxTasks=500+50     median %,10.0f tasks/s, ratio to no recycling %.2f (%d recycles)%n",
                 1e9 / median(results, r -> r[2]), median(results, r -> r[0] / r[2]), recycled500);
         System.out.printf(Locale.ROOT, "maxTasks=1          median %,10.0f tasks/s (%d recycles)%n",
@@ -96,9 +116,13 @@ public final class WorkerPoolPairedRun {
     }
 
     private static WorkerPool start(String name, int maxTasks) {
-        return WorkerPool.start(WorkerPoolConfig.defaults().withName(name).withWorkers(WORKERS).withQueueCapacity(QUEUE)
+        return WorkerPool.start(poolConfig(name, maxTasks));
+    }
+
+    private static WorkerPoolConfig poolConfig(String name, int maxTasks) {
+        return WorkerPoolConfig.defaults().withName(name).withWorkers(WORKERS).withQueueCapacity(QUEUE)
                 .withTaskTimeout(Duration.parse(System.getProperty("wp.timeout", "PT30S"))).withMaxTasksPerWorker(maxTasks)
-                .withMaxTasksJitter(maxTasks >= 500 ? 50 : 0));
+                .withMaxTasksJitter(maxTasks >= 500 ? 50 : 0);
     }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
