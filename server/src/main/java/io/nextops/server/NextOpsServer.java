@@ -50,8 +50,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  *
  * <p>A request goes: {@link GracefulHandler} (refuses new requests while stopping) -> {@link WorkerHandler} (matches
- * the route table once; INLINE routes stay on Jetty's thread, pooled ones go to the workers, HEAVY ones only while
- * memory allows) -> the servlet context: request size and memory filters, {@link ApiErrorFilter} (exceptions to
+ * the route table once; INLINE routes stay on Jetty's thread, LIGHT ones go to the light lane, HEAVY ones to the
+ * heavy lane when their memory reservation fits and memory allows) -> the servlet context: request size and memory filters, {@link ApiErrorFilter} (exceptions to
  * the error envelope), the access filter (each route's {@code Access}), and the {@link RouteServlet}, which runs the
  * route.
  */
@@ -79,7 +79,9 @@ public final class NextOpsServer {
         Metrics metrics = new Metrics();
         metrics.bindPool(database.pool());
         metrics.bindMemory(memory);
-        RequestWorkers workers = new RequestWorkers(config.workers(), config.http().gracefulTimeout(), metrics);
+        MemoryAdmission admission = new MemoryAdmission(memory);
+        RequestWorkers workers = new RequestWorkers(config.lanes(), config.http().gracefulTimeout(), metrics,
+                () -> !admission.admitHeavy());
         // started in this order, stopped in reverse
         server.addBean(Managed.bean("database", Managed.closing(database)));
         server.addBean(Managed.bean("metrics", Managed.closing(metrics)));
@@ -106,7 +108,7 @@ public final class NextOpsServer {
         server.addBean(uploads);
         AtomicReference<RouteTable> table = new AtomicReference<>();
         RouteTable routes = RouteTable.of(List.of(
-                ServerRoutes.operations(database.dataSource(), VERSION, memory, config.describe(), metrics),
+                ServerRoutes.operations(database.dataSource(), VERSION, memory, config.describe(), metrics, workers),
                 List.of(ServerRoutes.schema(new SchemaServlet(table::get))),
                 auth.routes(),
                 ots.routes(),
@@ -129,7 +131,7 @@ public final class NextOpsServer {
 
         server.addConnector(connector(server, config));
         server.addBean(new NetworkConnectionLimit(config.http().maxConnections(), server.getConnectors()[0]));
-        WorkerHandler front = new WorkerHandler(context, routes, workers, database, new MemoryAdmission(memory));
+        WorkerHandler front = new WorkerHandler(context, routes, workers, database);
         server.setHandler(new GracefulHandler(front));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.http().gracefulTimeout().toMillis());

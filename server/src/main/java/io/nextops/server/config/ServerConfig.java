@@ -3,6 +3,8 @@ package io.nextops.server.config;
 import java.nio.charset.StandardCharsets;
 import io.nextops.memory.MemoryConfig;
 import io.nextops.invoices.upload.UploadConfig;
+import io.nextops.workers.LaneConfig;
+import io.nextops.workers.LanesConfig;
 import io.nextops.workers.WorkerPoolConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,8 @@ import java.util.Map;
  *
  * @param http listener settings
  * @param database database settings
- * @param workers the request worker pool ({@code WORKERS}, {@code WORKER_QUEUE}, {@code MAX_REQUESTS}, ...)
+ * @param lanes the request workers: the light lane ({@code WORKERS}, {@code WORKER_QUEUE}, {@code MAX_REQUESTS}, ...)
+ *              and the heavy lane ({@code HEAVY_WORKERS}, {@code HEAVY_QUEUE}, {@code HEAVY_MEMORY_MB})
  * @param logging logging settings
  * @param dataDir where the embedded database, uploaded files and secrets live
  * @param auth authentication settings
@@ -30,7 +33,7 @@ import java.util.Map;
  * @param uploads invoice upload storage and limits ({@code UPLOAD_*} variables)
  * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
  */
-public record ServerConfig(Http http, Database database, WorkerPoolConfig workers, Logging logging, Path dataDir, Auth auth,
+public record ServerConfig(Http http, Database database, LanesConfig lanes, Logging logging, Path dataDir, Auth auth,
                            MemoryConfig memory, UploadConfig uploads,
                            io.nextops.ots.imports.OtImportLimits otImport) {
 
@@ -114,6 +117,10 @@ public record ServerConfig(Http http, Database database, WorkerPoolConfig worker
     public enum LogFormat { JSON, TEXT }
 
     public static final int DEFAULT_WORKERS = 8;
+    /** Heavy jobs at once by default: one per core of the 2-core machines this is sized for. */
+    public static final int DEFAULT_HEAVY_WORKERS = 2;
+    /** Memory the heavy lane's reservations may add up to by default (of a 256 MB budget). */
+    public static final int DEFAULT_HEAVY_MEMORY_MB = 96;
 
     /** Reads and validates every variable; throws {@link ConfigException} listing all problems at once. */
     public static ServerConfig fromEnv(Map<String, String> env) {
@@ -147,7 +154,10 @@ public record ServerConfig(Http http, Database database, WorkerPoolConfig worker
                 r.problem("DATABASE_URL: " + e.getMessage());
             }
         }
-        int poolSize = r.integer("DB_POOL_SIZE", workers + 2, 1, 1000);
+        int heavyWorkers = r.integer("HEAVY_WORKERS", DEFAULT_HEAVY_WORKERS, 1, 256);
+        int heavyQueue = r.integer("HEAVY_QUEUE", 8, 0, 10_000);
+        int heavyMemoryMb = r.integer("HEAVY_MEMORY_MB", DEFAULT_HEAVY_MEMORY_MB, 1, 1024 * 1024);
+        int poolSize = r.integer("DB_POOL_SIZE", workers + heavyWorkers + 2, 1, 1000);
         Duration maxAge = r.seconds("DB_CONN_MAX_AGE", Duration.ofSeconds(60), 30, 86_400);
         Duration connectTimeout = r.seconds("DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), 1, 300);
         Duration leak = r.seconds("DB_LEAK_DETECTION", timeout.plusSeconds(5), 0, 86_400);
@@ -176,9 +186,10 @@ public record ServerConfig(Http http, Database database, WorkerPoolConfig worker
         return new ServerConfig(
                 new Http(host, port, keepAlive, graceful, maxConnections),
                 new Database(url, poolSize, maxAge, connectTimeout, leak),
-                WorkerPoolConfig.defaults().withName("api").withWorkers(workers).withQueueCapacity(queue)
-                        .withTaskTimeout(timeout).withMaxTasksPerWorker(maxRequests).withMaxTasksJitter(jitter)
-                        .withMode(workerClass),
+                lanes(WorkerPoolConfig.defaults().withName(LanesConfig.LIGHT).withWorkers(workers)
+                        .withQueueCapacity(queue).withTaskTimeout(timeout).withMaxTasksPerWorker(maxRequests)
+                        .withMaxTasksJitter(jitter).withMode(workerClass), heavyWorkers, heavyQueue,
+                        heavyMemoryMb * (1L << 20)),
                 new Logging(level, format, accessLog),
                 dataDir,
                 auth,
@@ -238,6 +249,30 @@ public record ServerConfig(Http http, Database database, WorkerPoolConfig worker
                 .withMaxRows(r.integer("OT_IMPORT_MAX_ROWS", 500_000, 1, 10_000_000));
     }
 
+    /**
+     * Two lanes: {@code light} (lists, details, catalogs, auth, CRUD) with the {@code WORKERS} settings, never
+     * memory-gated; {@code heavy} (exports, uploads, imports, large pages) with the same timeout and recycling, its own
+     * workers and queue, {@code heavyBytes} of memory reservations (a reservation that does not fit waits in the
+     * queue), and refused while memory is critical.
+     */
+    static LanesConfig lanes(WorkerPoolConfig light, int heavyWorkers, int heavyQueue, long heavyBytes) {
+        return LanesConfig.of(LaneConfig.defaults(LanesConfig.LIGHT).withPool(light),
+                LaneConfig.defaults(LanesConfig.HEAVY)
+                        .withPool(light.withName(LanesConfig.HEAVY).withWorkers(heavyWorkers)
+                                .withQueueCapacity(heavyQueue))
+                        .withCapacityBytes(heavyBytes).withOverflow(LaneConfig.Overflow.WAIT).withMemoryGated(true));
+    }
+
+    /** The light lane's pool: {@code WORKERS}, {@code WORKER_QUEUE}, {@code TIMEOUT}, {@code MAX_REQUESTS}, ... */
+    public WorkerPoolConfig workers() {
+        return lanes.lane(LanesConfig.LIGHT).pool();
+    }
+
+    /** The heavy lane: {@code HEAVY_WORKERS}, {@code HEAVY_QUEUE}, {@code HEAVY_MEMORY_MB}. */
+    public LaneConfig heavy() {
+        return lanes.lane(LanesConfig.HEAVY);
+    }
+
     static WorkerPoolConfig.Mode workerClass(String raw) {
         return switch (raw.toLowerCase(Locale.ROOT)) {
             case "threads", "thread", "sync", "gthread", "gevent", "eventlet", "tornado" -> WorkerPoolConfig.Mode.PLATFORM;
@@ -263,9 +298,12 @@ public record ServerConfig(Http http, Database database, WorkerPoolConfig worker
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bind", http.host() + ":" + http.port());
+        WorkerPoolConfig workers = workers();
         m.put("workers", workers.workers());
         m.put("worker_class", workers.mode() == WorkerPoolConfig.Mode.VIRTUAL ? "virtual" : "threads");
         m.put("worker_queue", workers.queueCapacity());
+        m.put("heavy_lane", heavy().pool().workers() + " workers, queue " + heavy().pool().queueCapacity() + ", "
+                + (heavy().capacityBytes() >> 20) + " MB of reservations");
         m.put("worker_connections", http.maxConnections());
         m.put("max_requests", workers.maxTasksPerWorker() + " (+0.." + workers.maxTasksJitter() + ")");
         m.put("timeout", workers.taskTimeout().toSeconds() + "s");

@@ -1,5 +1,10 @@
 package io.nextops.server.http;
 
+import io.nextops.workers.LaneMetrics;
+import io.nextops.workers.RejectedTaskException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import io.nextops.memory.MemoryMonitor;
 import io.nextops.web.Json;
 import jakarta.servlet.http.HttpServlet;
@@ -18,10 +23,13 @@ public final class MemoryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient MemoryMonitor monitor;
     private final transient Map<String, Object> settings;
+    private final transient Supplier<List<LaneMetrics>> lanes;
 
-    public MemoryServlet(MemoryMonitor monitor, Map<String, Object> settings) {
+    /** The report of {@code monitor}, the server's {@code settings}, and each request lane's figures. */
+    public MemoryServlet(MemoryMonitor monitor, Map<String, Object> settings, Supplier<List<LaneMetrics>> lanes) {
         this.monitor = monitor;
         this.settings = Map.copyOf(settings);
+        this.lanes = lanes;
     }
 
     @Override
@@ -30,7 +38,28 @@ public final class MemoryServlet extends HttpServlet {
         Map<String, Object> body = new LinkedHashMap<>(
                 history ? monitor.report().toMap() : monitor.report().withoutHistory().toMap());
         body.put("settings", settings);
+        body.put("lanes", lanes.get().stream().map(MemoryServlet::lane).toList());
         resp.setHeader("Cache-Control", "no-store");
         Json.write(resp, 200, body);
+    }
+
+    private static Map<String, Object> lane(LaneMetrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", m.name());
+        out.put("workers", m.workers());
+        out.put("busy", m.busy());
+        out.put("queued", m.queued());
+        out.put("waiting_for_memory", m.waitingForMemory());
+        out.put("queue_capacity", m.queueCapacity());
+        out.put("reserved_bytes", m.reservedBytes());
+        out.put("capacity_bytes", m.capacityBytes());
+        out.put("reservations", m.reservations());
+        out.put("completed", m.completed());
+        Map<String, Object> rejected = new LinkedHashMap<>();
+        for (RejectedTaskException.Reason reason : RejectedTaskException.Reason.values()) {
+            rejected.put(reason.name().toLowerCase(Locale.ROOT), m.rejected(reason));
+        }
+        out.put("rejected", rejected);
+        return out;
     }
 }

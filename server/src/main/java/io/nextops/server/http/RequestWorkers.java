@@ -2,57 +2,70 @@ package io.nextops.server.http;
 
 import io.nextops.server.Managed;
 import io.nextops.server.metrics.Metrics;
-import io.nextops.workers.RejectedTaskException;
-import io.nextops.workers.TaskContext;
-import io.nextops.workers.WorkerPool;
-import io.nextops.workers.WorkerPoolConfig;
+import io.nextops.workers.Lane;
+import io.nextops.workers.LaneMetrics;
+import io.nextops.workers.Lanes;
+import io.nextops.workers.LanesConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 /**
- * The bounded worker pool that runs pooled routes, as a {@link Managed} part of the server: the pool's threads exist
- * only between {@link #start()} and {@link #stop()} (which waits up to the graceful timeout for running tasks).
- * Thread-safe.
+ * The request workers, as a {@link Managed} part of the server: two {@link Lanes}, {@code light} and {@code heavy},
+ * each with its own workers and bounded queue, so that lists and details never wait behind exports, uploads and
+ * imports. The heavy lane admits a job only while its memory reservation fits the lane's share of the budget and
+ * the memory status allows ({@code memoryPressure}). The threads exist only between {@link #start()} and
+ * {@link #stop()} (which waits up to the graceful timeout for running tasks). Thread-safe.
  */
 public final class RequestWorkers implements Managed {
-    private final WorkerPoolConfig config;
+    private final LanesConfig config;
     private final Duration gracefulTimeout;
     private final Metrics metrics;
-    private volatile WorkerPool pool;
+    private final BooleanSupplier memoryPressure;
+    private volatile Lanes lanes;
 
-    public RequestWorkers(WorkerPoolConfig config, Duration gracefulTimeout, Metrics metrics) {
+    public RequestWorkers(LanesConfig config, Duration gracefulTimeout, Metrics metrics, BooleanSupplier memoryPressure) {
         this.config = Objects.requireNonNull(config, "config");
         this.gracefulTimeout = Objects.requireNonNull(gracefulTimeout, "gracefulTimeout");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.memoryPressure = Objects.requireNonNull(memoryPressure, "memoryPressure");
     }
 
     @Override
     public void start() {
-        WorkerPool started = WorkerPool.start(config);
-        metrics.bindWorkers(started);
-        pool = started;
+        Lanes started = Lanes.start(config, memoryPressure);
+        metrics.bindLanes(started);
+        lanes = started;
     }
 
     @Override
     public void stop() {
-        WorkerPool p = pool;
-        if (p != null) {
-            p.shutdown(gracefulTimeout);
+        Lanes l = lanes;
+        if (l != null) {
+            l.shutdown(gracefulTimeout);
         }
     }
 
-    /** Runs {@code task} on a worker; throws {@link RejectedTaskException} when the pool is full or not running. */
-    void execute(Consumer<TaskContext> task) {
-        WorkerPool p = pool;
-        if (p == null) {
-            throw new IllegalStateException("worker-pool[" + config.name() + "] - not started");
-        }
-        p.execute(task);
+    Lane light() {
+        return running().lane(LanesConfig.LIGHT);
     }
 
-    /** The running pool, or null before start. */
-    public WorkerPool pool() {
-        return pool;
+    Lane heavy() {
+        return running().lane(LanesConfig.HEAVY);
+    }
+
+    /** Each lane's busy, queued, rejected counts and reserved bytes; empty before start. */
+    public List<LaneMetrics> metrics() {
+        Lanes l = lanes;
+        return l == null ? List.of() : l.metrics();
+    }
+
+    private Lanes running() {
+        Lanes l = lanes;
+        if (l == null) {
+            throw new IllegalStateException("request workers not started");
+        }
+        return l;
     }
 }

@@ -22,7 +22,7 @@ public final class ServerRoutes {
 
     /** Liveness, readiness (a query on {@code dataSource}), memory and metrics. */
     public static List<Route> operations(DataSource dataSource, String version, MemoryMonitor memory,
-                                         Map<String, Object> settings, Metrics metrics) {
+                                         Map<String, Object> settings, Metrics metrics, RequestWorkers workers) {
         Endpoint live = Endpoint.ofServlet(new HealthServlet(null, version));
         return List.of(
                 Route.get("/api/health/", "health", live).tag("health").access(Access.OPEN).work(Work.INLINE).build(),
@@ -30,7 +30,7 @@ public final class ServerRoutes {
                         .build(),
                 Route.get("/health/ready", "health_ready", Endpoint.ofServlet(new HealthServlet(dataSource, version)))
                         .tag("health").access(Access.OPEN).work(Work.INLINE).build(),
-                Route.get("/health/memory", "health_memory", Endpoint.ofServlet(new MemoryServlet(memory, settings)))
+                Route.get("/health/memory", "health_memory", Endpoint.ofServlet(new MemoryServlet(memory, settings, workers::metrics)))
                         .tag("health").access(Access.METRICS).work(Work.INLINE)
                         .params(List.of(Param.flag("history", "false leaves out the sampler's history"))).build(),
                 Route.get("/metrics", "metrics", Endpoint.ofServlet(new MetricsServlet(metrics))).tag("health")

@@ -2,8 +2,10 @@ package io.nextops.server.http;
 
 import io.nextops.server.db.Database;
 import io.nextops.web.ErrorWriter;
+import io.nextops.web.route.Route;
 import io.nextops.web.route.RouteTable;
 import io.nextops.web.route.Work;
+import io.nextops.workers.Lane;
 import io.nextops.workers.RejectedTaskException;
 import io.nextops.workers.TaskContext;
 import java.nio.ByteBuffer;
@@ -19,10 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The front of the request flow: resolves the request against the {@link RouteTable} once (the match goes on the
  * request under {@link RouteTable#MATCH_ATTRIBUTE} for the filters and the route servlet), then runs it where the
- * route's {@link Work} says. INLINE routes and paths no route serves are answered on Jetty's thread; pooled routes
- * run on the bounded {@link RequestWorkers}, so that at most {@code WORKERS} requests run at once and at most
- * {@code WORKER_QUEUE} wait. A full pool is answered at once with 503, {@code Retry-After} and the error envelope;
- * while memory is critical, HEAVY routes are refused with 503 before they take a worker ({@link MemoryAdmission}).
+ * route's {@link Work} says. INLINE routes and paths no route serves are answered on Jetty's thread; LIGHT routes run
+ * in the light lane of the {@link RequestWorkers} ({@code WORKERS}, {@code WORKER_QUEUE}); HEAVY routes, and pages of
+ * more than {@value #LARGE_PAGE_ROWS} rows, in the heavy lane, after their memory reservation fits
+ * ({@code HEAVY_WORKERS}, {@code HEAVY_QUEUE}, {@code HEAVY_MEMORY_MB}), so light work never waits behind heavy work.
+ * A full lane is answered at once with 503, {@code Retry-After} and the error envelope; while memory is critical the
+ * heavy lane refuses new work with 503 before it takes a worker ({@link MemoryAdmission} is the lane's gate).
  * When a request runs past the pool's task timeout, the statement its worker is running is cancelled on the
  * database and the request is marked so that the error filter answers 503 if nothing was sent yet. Thread-safe.
  */
@@ -31,22 +35,25 @@ public final class WorkerHandler extends Handler.Wrapper {
     public static final String TASK_ATTRIBUTE = "nextops.task";
 
     private static final Logger log = LoggerFactory.getLogger(WorkerHandler.class);
+    /** A page larger than this many rows is heavy work: it runs in the heavy lane. */
+    public static final int LARGE_PAGE_ROWS = 1000;
+    /** What a large page may hold: the cursor's fetch batch and the response buffer (rows stream). */
+    static final long LARGE_PAGE_RESERVE_BYTES = 2L << 20;
+
     private static final byte[] FULL = ErrorWriter.body("server_busy", "The server is busy; retry shortly.", List.of());
     private static final byte[] MEMORY = ErrorWriter.body("memory_pressure", "The server is low on memory; exports, "
             + "uploads and imports are paused. Retry shortly.", List.of());
+    private static final byte[] STOPPING = ErrorWriter.body("shutting_down", "The server is shutting down.", List.of());
 
     private final RouteTable routes;
     private final RequestWorkers workers;
     private final Database database;
-    private final MemoryAdmission admission;
 
-    public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database,
-                         MemoryAdmission admission) {
+    public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database) {
         super(handler);
         this.routes = routes;
         this.workers = workers;
         this.database = database;
-        this.admission = admission;
     }
 
     @Override
@@ -56,23 +63,54 @@ public final class WorkerHandler extends Handler.Wrapper {
         if (!match.found() || !match.route().work().pooled()) {
             return super.handle(request, response, callback);
         }
-        if (match.route().work() == Work.HEAVY && !admission.admitHeavy()) {
-            reject(response, callback, MEMORY, "10");
-            return true;
-        }
+        Route route = match.route();
+        boolean heavy = route.work() == Work.HEAVY || largePage(route, request);
+        long reservation = route.work() == Work.HEAVY ? route.reserveBytes() : heavy ? LARGE_PAGE_RESERVE_BYTES : 0;
+        Lane lane = heavy ? workers.heavy() : workers.light();
         try {
-            workers.execute(task -> run(task, request, response, callback));
+            lane.execute(reservation, task -> run(task, request, response, callback));
         } catch (RejectedTaskException e) {
             log.warn("{} {} rejected: {}", request.getMethod(), Request.getPathInContext(request), e.getMessage());
-            reject(response, callback, FULL, "1");
+            switch (e.reason()) {
+                case QUEUE_FULL -> reject(response, callback, FULL, heavy ? "5" : "1");
+                case MEMORY_UNAVAILABLE -> reject(response, callback, MEMORY, "10");
+                case SHUTDOWN -> reject(response, callback, STOPPING, "5");
+                case RESERVATION_TOO_LARGE -> reject(response, callback, ErrorWriter.body("reservation_too_large",
+                        "This request may hold " + mib(reservation) + " MiB of memory; the heavy lane admits at most "
+                                + mib(lane.config().capacityBytes()) + " MiB (HEAVY_MEMORY_MB). Ask the operator to "
+                                + "raise it.", List.of()), null);
+            }
         }
         return true;
+    }
+
+    /** A paged route asked for more than {@link #LARGE_PAGE_ROWS} rows (an unparsable size is the handler's 400). */
+    private static boolean largePage(Route route, Request request) {
+        if (!route.paged()) {
+            return false;
+        }
+        String size = Request.extractQueryParameters(request).getValue("page_size");
+        if (size == null || size.isEmpty() || size.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < size.length(); i++) {
+            if (size.charAt(i) < '0' || size.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(size) > LARGE_PAGE_ROWS;
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     private static void reject(Response response, Callback callback, byte[] body, String retryAfterSeconds) {
         response.setStatus(503);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+        if (retryAfterSeconds != null) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 

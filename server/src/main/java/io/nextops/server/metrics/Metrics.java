@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.nextops.memory.MemoryMonitor;
 import io.nextops.memory.RssProbe;
-import io.nextops.workers.WorkerPool;
-import io.nextops.workers.WorkerPoolMetrics;
+import io.nextops.workers.Lane;
+import io.nextops.workers.LaneMetrics;
+import io.nextops.workers.Lanes;
+import io.nextops.workers.RejectedTaskException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
@@ -68,29 +70,40 @@ public final class Metrics implements AutoCloseable {
         Gauge.builder(meter, bean, f).tag("pool", pool).description(description).register(registry);
     }
 
-    /** The request worker pool: {@code workers_*} gauges and counters from its metrics snapshot. */
-    public void bindWorkers(WorkerPool pool) {
-        String name = pool.config().name();
-        workerGauge("workers.threads", name, pool, m -> m.workers(), "worker threads");
-        workerGauge("workers.busy", name, pool, m -> m.busy(), "workers running a task");
-        workerGauge("workers.queued", name, pool, m -> m.queued(), "tasks waiting for a worker");
-        workerGauge("workers.queue.capacity", name, pool, m -> m.queueCapacity(), "queue capacity");
-        workerCounter("workers.completed", name, pool, m -> m.completed(), "tasks completed");
-        workerCounter("workers.rejected", name, pool, m -> m.rejected(), "tasks rejected (pool full)");
-        workerCounter("workers.timed.out", name, pool, m -> m.timedOut(), "tasks stopped at the timeout");
-        workerCounter("workers.recycled", name, pool, m -> m.recycled(), "workers replaced after max tasks");
-        workerCounter("workers.failed", name, pool, m -> m.failed(), "tasks that threw");
+    /**
+     * The request lanes: per lane ({@code pool="light"}, {@code pool="heavy"}) {@code workers_*} gauges and counters,
+     * {@code workers_rejected_total} by {@code reason}, and the memory reservations ({@code lane_reserved_bytes},
+     * {@code lane_capacity_bytes}, {@code lane_waiting_for_memory}).
+     */
+    public void bindLanes(Lanes lanes) {
+        for (Lane lane : lanes.lanes()) {
+            String name = lane.name();
+            laneGauge("workers.threads", name, lane, LaneMetrics::workers, "worker threads");
+            laneGauge("workers.busy", name, lane, LaneMetrics::busy, "workers running a task");
+            laneGauge("workers.queued", name, lane, LaneMetrics::queued, "tasks waiting for a worker");
+            laneGauge("workers.queue.capacity", name, lane, LaneMetrics::queueCapacity, "queue capacity");
+            laneGauge("lane.waiting.for.memory", name, lane, LaneMetrics::waitingForMemory,
+                    "tasks waiting for their memory reservation to fit");
+            laneGauge("lane.reserved.bytes", name, lane, LaneMetrics::reservedBytes, "memory reserved by admitted tasks");
+            laneGauge("lane.capacity.bytes", name, lane, LaneMetrics::capacityBytes, "memory the lane's tasks may reserve");
+            laneCounter("workers.completed", name, lane, LaneMetrics::completed, "tasks completed");
+            laneCounter("workers.timed.out", name, lane, LaneMetrics::timedOut, "tasks stopped at the timeout");
+            laneCounter("workers.failed", name, lane, LaneMetrics::failed, "tasks that threw");
+            for (RejectedTaskException.Reason reason : RejectedTaskException.Reason.values()) {
+                FunctionCounter.builder("workers.rejected", lane, l -> l.metrics().rejected(reason))
+                        .tag("pool", name).tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                        .description("tasks refused, by reason").register(registry);
+            }
+        }
     }
 
-    private void workerGauge(String meter, String pool, WorkerPool p, ToDoubleFunction<WorkerPoolMetrics> f,
-                             String description) {
-        Gauge.builder(meter, p, x -> f.applyAsDouble(x.metrics())).tag("pool", pool).description(description)
+    private void laneGauge(String meter, String lane, Lane l, ToDoubleFunction<LaneMetrics> f, String description) {
+        Gauge.builder(meter, l, x -> f.applyAsDouble(x.metrics())).tag("pool", lane).description(description)
                 .register(registry);
     }
 
-    private void workerCounter(String meter, String pool, WorkerPool p, ToDoubleFunction<WorkerPoolMetrics> f,
-                               String description) {
-        FunctionCounter.builder(meter, p, x -> f.applyAsDouble(x.metrics())).tag("pool", pool)
+    private void laneCounter(String meter, String lane, Lane l, ToDoubleFunction<LaneMetrics> f, String description) {
+        FunctionCounter.builder(meter, l, x -> f.applyAsDouble(x.metrics())).tag("pool", lane)
                 .description(description).register(registry);
     }
 

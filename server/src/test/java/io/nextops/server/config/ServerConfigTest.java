@@ -29,7 +29,7 @@ class ServerConfigTest {
         assertThat(c.workers().maxTasksPerWorker()).isEqualTo(500);
         assertThat(c.workers().maxTasksJitter()).isEqualTo(50);
         assertThat(c.database().embedded()).isTrue();
-        assertThat(c.database().poolSize()).isEqualTo(ServerConfig.DEFAULT_WORKERS + 2);
+        assertThat(c.database().poolSize()).isEqualTo(ServerConfig.DEFAULT_WORKERS + ServerConfig.DEFAULT_HEAVY_WORKERS + 2);
         assertThat(c.database().connMaxAge()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.logging().level()).isEqualTo("WARN");
         assertThat(c.logging().format()).isEqualTo(ServerConfig.LogFormat.JSON);
@@ -69,7 +69,7 @@ class ServerConfigTest {
         assertThat(c.database().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.database().leakDetection()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.logging()).isEqualTo(new ServerConfig.Logging("INFO", ServerConfig.LogFormat.TEXT, false));
-        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("api").withWorkers(3)
+        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("light").withWorkers(3)
                 .withQueueCapacity(16).withMaxTasksPerWorker(1000).withMaxTasksJitter(100)
                 .withTaskTimeout(Duration.ofSeconds(60)));
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/nextops"));
@@ -88,13 +88,13 @@ class ServerConfigTest {
                 "GUNICORN_GRACEFUL_TIMEOUT", "20",
                 "GUNICORN_KEEPALIVE", "7");
         ServerConfig c = ServerConfig.fromEnv(env);
-        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("api").withWorkers(2)
+        assertThat(c.workers()).isEqualTo(WorkerPoolConfig.defaults().withName("light").withWorkers(2)
                 .withQueueCapacity(10).withMaxTasksPerWorker(500).withMaxTasksJitter(50)
                 .withTaskTimeout(Duration.ofSeconds(120)));
         assertThat(c.http().maxConnections()).isEqualTo(500);
         assertThat(c.http().gracefulTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(c.http().keepAlive()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(c.database().poolSize()).as("pool follows the worker count").isEqualTo(4);
+        assertThat(c.database().poolSize()).as("pool follows the worker count of both lanes").isEqualTo(2 + ServerConfig.DEFAULT_HEAVY_WORKERS + 2);
     }
 
     @Test

@@ -96,7 +96,7 @@ class WorkerPoolIT {
             assertThat(rejected.get(0).body()).contains("\"code\":\"server_busy\"").contains("\"errors\":[]");
 
             String metrics = server.get("/metrics").body();
-            assertThat(metrics).contains("workers_rejected_total{pool=\"api\"}").contains("workers_busy{pool=\"api\"}");
+            assertThat(metrics).contains("workers_rejected_total{pool=\"light\",reason=\"queue_full\"}").contains("workers_busy{pool=\"light\"}");
         }
     }
 
