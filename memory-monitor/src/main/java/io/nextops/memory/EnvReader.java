@@ -2,30 +2,28 @@ package io.nextops.memory;
 
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
-/** Applies one variable at a time to a config, collecting errors instead of stopping at the first. */
-final class EnvReader {
+/**
+ * The {@link MemoryConfig.Variables} of {@link MemoryConfig#fromEnv(Map)}: an environment map, each problem handed to
+ * {@code problems} as {@code NAME: must be ..., was "value"} (the server's format too). Not thread-safe.
+ */
+final class EnvReader implements MemoryConfig.Variables {
     private final Map<String, String> env;
-    private final Consumer<String> errors;
+    private final Consumer<String> problems;
 
-    EnvReader(Map<String, String> env, Consumer<String> errors) {
+    EnvReader(Map<String, String> env, Consumer<String> problems) {
         this.env = env;
-        this.errors = errors;
+        this.problems = problems;
     }
 
-    MemoryConfig apply(MemoryConfig config, String name, Function<String, UnaryOperator<MemoryConfig>> change) {
+    @Override
+    public String value(String name) {
         String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return config;
-        }
-        String value = raw.trim();
-        try {
-            return change.apply(value).apply(config);
-        } catch (RuntimeException e) { // NumberFormatException, IllegalArgumentException, ArithmeticException
-            errors.accept(name + "='" + value + "': " + e.getMessage());
-            return config;
-        }
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    @Override
+    public void invalid(String name, String expected) {
+        problems.accept(name + ": must be " + expected + ", was \"" + value(name) + "\"");
     }
 }

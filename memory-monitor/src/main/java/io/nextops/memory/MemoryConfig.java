@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Settings of a {@link MemoryMonitor}. Start from {@link #defaults()} and change fields with the {@code withX}
- * methods, or read environment-style variables with {@link #fromEnv(Map)}.
+ * methods, or read environment-style variables with {@link #fromEnv(Map)} (or {@link #fromEnv(Variables)} from an
+ * application's own reader).
  *
  * <p>The <b>budget</b> used by relative {@link Thresholds} is the container memory limit (cgroup v2 or v1) when there
  * is one, the configured {@code budgetMb} when there is none, and the smaller of the two when both exist (the tighter
@@ -33,7 +35,7 @@ public record MemoryConfig(long budgetMb, Thresholds thresholds, double logSampl
                            long sizeWarnBytes, Duration sampleInterval, int historySize,
                            Duration leakWindow, long leakMinRiseMb) {
 
-    /** Names of the variables read by {@link #fromEnv(Map)}. */
+    /** Names of the variables read by {@link #fromEnv(Variables)}. */
     public static final String ENV_BUDGET_MB = "MEMORY_BUDGET_MB";
     public static final String ENV_THRESHOLDS = "MEMORY_THRESHOLDS";
     public static final String ENV_LOG_SAMPLE_RATE = "MEMORY_LOG_SAMPLE_RATE";
@@ -128,8 +130,20 @@ public record MemoryConfig(long budgetMb, Thresholds thresholds, double logSampl
     }
 
     /**
+     * Where {@link #fromEnv(Variables)} reads the {@code MEMORY_*} variables and reports a bad one. An application
+     * that reads its own variables implements it with its own reader, so that every variable reads and reports alike.
+     */
+    public interface Variables {
+        /** The value of the variable {@code name}, trimmed; null when it is unset or blank. */
+        String value(String name);
+
+        /** Reports that the value of {@code name} is invalid; {@code expected} completes "must be ...". */
+        void invalid(String name, String expected);
+    }
+
+    /**
      * Reads the {@code MEMORY_*} variables (missing or blank ones keep their default) and throws one
-     * {@link IllegalArgumentException} listing every invalid variable.
+     * {@link IllegalArgumentException} listing every invalid variable as {@code NAME: must be ..., was "value"}.
      *
      * <p>{@code MEMORY_THRESHOLDS} is {@code relative:0.5,0.7,0.85} or {@code absolute:500,1000,1500} (MB).
      */
@@ -143,23 +157,90 @@ public record MemoryConfig(long budgetMb, Thresholds thresholds, double logSampl
     }
 
     /**
-     * Like {@link #fromEnv(Map)} but hands each problem (prefixed with its variable name) to {@code errors} and keeps
-     * the default for that setting, so a caller can report the errors of all modules together.
+     * Like {@link #fromEnv(Map)} but hands each problem to {@code errors} and keeps the default for that setting, so a
+     * caller can report the errors of all modules together.
      */
     public static MemoryConfig fromEnv(Map<String, String> env, Consumer<String> errors) {
-        EnvReader r = new EnvReader(env, errors);
-        MemoryConfig c = defaults();
-        c = r.apply(c, ENV_BUDGET_MB, v -> c0 -> c0.withBudgetMb(Long.parseLong(v)));
-        c = r.apply(c, ENV_THRESHOLDS, v -> c0 -> c0.withThresholds(parseThresholds(v)));
-        c = r.apply(c, ENV_LOG_SAMPLE_RATE, v -> c0 -> c0.withLogSampleRate(Double.parseDouble(v)));
-        c = r.apply(c, ENV_USER_ATTRIBUTE, v -> c0 -> c0.withUserAttribute(v));
-        c = r.apply(c, ENV_SIZE_WARN_MB, v -> c0 -> c0.withSizeWarnBytes(Units.mbToBytes(Long.parseLong(v))));
-        c = r.apply(c, ENV_SAMPLE_INTERVAL_SECONDS,
-                v -> c0 -> c0.withSampleInterval(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000))));
-        c = r.apply(c, ENV_HISTORY_SIZE, v -> c0 -> c0.withHistorySize(Integer.parseInt(v)));
-        c = r.apply(c, ENV_LEAK_WINDOW_MINUTES, v -> c0 -> c0.withLeakWindow(Duration.ofMinutes(Long.parseLong(v))));
-        c = r.apply(c, ENV_LEAK_MIN_RISE_MB, v -> c0 -> c0.withLeakMinRiseMb(Long.parseLong(v)));
-        return c;
+        return fromEnv(new EnvReader(env, errors));
+    }
+
+    /**
+     * Reads the {@code MEMORY_*} variables from {@code env}; each invalid one is reported to
+     * {@link Variables#invalid} and keeps its default, so the result is always a valid config.
+     */
+    public static MemoryConfig fromEnv(Variables env) {
+        MemoryConfig d = defaults();
+        long budgetMb = read(env, ENV_BUDGET_MB, d.budgetMb(), "a whole number of MB, 0 (none) or more",
+                v -> {
+                    long mb = atLeast(Long.parseLong(v), 0);
+                    Units.mbToBytes(mb); // throws ArithmeticException when the bytes would not fit a long
+                    return mb;
+                });
+        Thresholds thresholds = read(env, ENV_THRESHOLDS, d.thresholds(),
+                "relative:a,b,c (rising fractions of the budget, at most 1) or absolute:a,b,c (rising MB)",
+                MemoryConfig::parseThresholds);
+        double logSampleRate = read(env, ENV_LOG_SAMPLE_RATE, d.logSampleRate(), "a number between 0.0 and 1.0", v -> {
+            double rate = Double.parseDouble(v);
+            if (!(rate >= 0.0 && rate <= 1.0)) {
+                throw new IllegalArgumentException();
+            }
+            return rate;
+        });
+        String userAttribute = read(env, ENV_USER_ATTRIBUTE, d.userAttribute(), "a name", v -> v);
+        long sizeWarnBytes = read(env, ENV_SIZE_WARN_MB, d.sizeWarnBytes(), "a whole number of MB, 1 or more",
+                v -> Units.mbToBytes(atLeast(Long.parseLong(v), 1)));
+        Duration sampleInterval = read(env, ENV_SAMPLE_INTERVAL_SECONDS, d.sampleInterval(),
+                "a number of seconds between 0.01 and 86400", v -> {
+                    double seconds = Double.parseDouble(v);
+                    if (!(seconds >= 0.01 && seconds <= 86_400)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return Duration.ofMillis(Math.round(seconds * 1000));
+                });
+        int historySize = read(env, ENV_HISTORY_SIZE, d.historySize(), "an integer between 2 and 1000000",
+                v -> (int) between(Long.parseLong(v), 2, 1_000_000));
+        Duration leakWindow = read(env, ENV_LEAK_WINDOW_MINUTES, d.leakWindow(),
+                "a whole number of minutes between 1 and 10080", v -> Duration.ofMinutes(between(Long.parseLong(v), 1, 10_080)));
+        long leakMinRiseMb = read(env, ENV_LEAK_MIN_RISE_MB, d.leakMinRiseMb(), "a whole number of MB, 1 or more",
+                v -> atLeast(Long.parseLong(v), 1));
+        if (leakWindow.compareTo(sampleInterval.multipliedBy(4)) < 0) {
+            if (env.value(ENV_LEAK_WINDOW_MINUTES) != null) {
+                env.invalid(ENV_LEAK_WINDOW_MINUTES, "at least 4 x " + ENV_SAMPLE_INTERVAL_SECONDS + " ("
+                        + sampleInterval.multipliedBy(4).toMillis() / 1000.0 + " s)");
+            } else {
+                env.invalid(ENV_SAMPLE_INTERVAL_SECONDS, "at most a quarter of " + ENV_LEAK_WINDOW_MINUTES + " ("
+                        + leakWindow.toMinutes() + " min)");
+            }
+            sampleInterval = d.sampleInterval();
+            leakWindow = d.leakWindow();
+        }
+        return new MemoryConfig(budgetMb, thresholds, logSampleRate, userAttribute, sizeWarnBytes, sampleInterval,
+                historySize, leakWindow, leakMinRiseMb);
+    }
+
+    /** The parsed value of {@code name}, or {@code defaultValue} when it is unset or (reported) invalid. */
+    private static <T> T read(Variables env, String name, T defaultValue, String expected, Function<String, T> parser) {
+        String raw = env.value(name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            return parser.apply(raw);
+        } catch (RuntimeException e) { // NumberFormatException, IllegalArgumentException, ArithmeticException
+            env.invalid(name, expected);
+            return defaultValue;
+        }
+    }
+
+    private static long atLeast(long value, long min) {
+        return between(value, min, Long.MAX_VALUE);
+    }
+
+    private static long between(long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException();
+        }
+        return value;
     }
 
     static Thresholds parseThresholds(String text) {

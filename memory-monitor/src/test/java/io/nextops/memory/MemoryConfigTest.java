@@ -64,6 +64,41 @@ class MemoryConfigTest {
     }
 
     @Test
+    void reportsTheLeakWindowAgainstTheSampleIntervalAndKeepsBothDefaults() {
+        List<String> errors = new ArrayList<>();
+        MemoryConfig kept = MemoryConfig.fromEnv(Map.of("MEMORY_SAMPLE_INTERVAL_SECONDS", "60",
+                "MEMORY_LEAK_WINDOW_MINUTES", "3"), errors::add);
+        assertThat(errors).containsExactly(
+                "MEMORY_LEAK_WINDOW_MINUTES: must be at least 4 x MEMORY_SAMPLE_INTERVAL_SECONDS (240.0 s), was \"3\"");
+        assertThat(kept).isEqualTo(MemoryConfig.defaults());
+
+        errors.clear();
+        MemoryConfig.fromEnv(Map.of("MEMORY_SAMPLE_INTERVAL_SECONDS", "300"), errors::add);
+        assertThat(errors).containsExactly(
+                "MEMORY_SAMPLE_INTERVAL_SECONDS: must be at most a quarter of MEMORY_LEAK_WINDOW_MINUTES (15 min), "
+                        + "was \"300\"");
+    }
+
+    @Test
+    void readsThroughAnApplicationsOwnVariables() {
+        Map<String, String> env = Map.of("MEMORY_BUDGET_MB", "256", "MEMORY_HISTORY_SIZE", "1");
+        List<String> invalid = new ArrayList<>();
+        MemoryConfig config = MemoryConfig.fromEnv(new MemoryConfig.Variables() {
+            @Override
+            public String value(String name) {
+                return env.get(name);
+            }
+
+            @Override
+            public void invalid(String name, String expected) {
+                invalid.add(name + " -> " + expected);
+            }
+        });
+        assertThat(config).isEqualTo(MemoryConfig.defaults().withBudgetMb(256));
+        assertThat(invalid).containsExactly("MEMORY_HISTORY_SIZE -> an integer between 2 and 1000000");
+    }
+
+    @Test
     void missingOrBlankVariablesKeepDefaults() {
         assertThat(MemoryConfig.fromEnv(Map.of("MEMORY_BUDGET_MB", " "))).isEqualTo(MemoryConfig.defaults());
     }
@@ -75,9 +110,10 @@ class MemoryConfigTest {
 
         assertThatThrownBy(() -> MemoryConfig.fromEnv(env))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("MEMORY_BUDGET_MB='lots'")
-                .hasMessageContaining("MEMORY_LOG_SAMPLE_RATE='2': logSampleRate must be in [0, 1], was 2.0")
-                .hasMessageContaining("MEMORY_THRESHOLDS='relative:0.9,0.5': expected three comma-separated bounds");
+                .hasMessageContaining("MEMORY_BUDGET_MB: must be a whole number of MB, 0 (none) or more, was \"lots\"")
+                .hasMessageContaining("MEMORY_LOG_SAMPLE_RATE: must be a number between 0.0 and 1.0, was \"2\"")
+                .hasMessageContaining("MEMORY_THRESHOLDS: must be relative:a,b,c (rising fractions of the budget, at "
+                        + "most 1) or absolute:a,b,c (rising MB), was \"relative:0.9,0.5\"");
 
         List<String> errors = new ArrayList<>();
         MemoryConfig kept = MemoryConfig.fromEnv(env, errors::add);

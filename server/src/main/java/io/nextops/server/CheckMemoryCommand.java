@@ -11,30 +11,37 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code check-memory [--url URL] [--json]}: asks a running server for its memory report and prints it for a person
  * (or as JSON). Exit status: 0 EXCELLENT or GOOD, 1 WARNING, 2 CRITICAL, 3 unreachable or no valid answer, so that it
  * serves as a container health check. Sends {@code METRICS_TOKEN} as a bearer token when it is set.
  */
-final class CheckMemoryCommand implements Main.Command {
+@Command(name = "check-memory", description = {"Report a running server's memory (a container health check).",
+        "Sends METRICS_TOKEN as a bearer token when it is set.",
+        "Exit status: 0 EXCELLENT or GOOD, 1 WARNING, 2 CRITICAL (or bad usage), 3 unreachable or no valid answer."})
+final class CheckMemoryCommand implements Callable<Integer> {
+    private final Invocation invocation;
+
+    @Option(names = "--url", paramLabel = "URL", description = "the server (default: http://localhost:$PORT)")
+    private String url;
+
+    @Option(names = "--json", description = "print the report as JSON")
+    private boolean json;
+
+    CheckMemoryCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
-    public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        String url = null;
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--url" -> {
-                    if (i + 1 >= args.length) {
-                        throw new Main.UsageException("--url needs a value");
-                    }
-                    url = args[++i];
-                }
-                case "--json" -> json = true;
-                default -> throw new Main.UsageException("unknown option " + args[i] + " (use --url URL, --json)");
-            }
-        }
+    public Integer call() {
+        Map<String, String> env = invocation.env();
+        PrintStream out = invocation.out();
+        PrintStream err = invocation.err();
+        String url = this.url;
         if (url == null) {
             url = "http://localhost:" + env.getOrDefault("PORT", "8000");
         }

@@ -2,96 +2,107 @@ package io.nextops.server;
 
 import io.nextops.server.auth.CreateUserCommand;
 import io.nextops.server.config.ConfigException;
-import io.nextops.server.config.ServerConfig;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Command-line entry point of {@code nextops-server.jar}: {@code serve} (the default) runs the server; {@code --help}
- * lists the subcommands. Exit status: 0 done, 1 failure, 2 bad configuration or usage.
+ * Command-line entry point of {@code nextops-server.jar}, a picocli command whose subcommands are listed in
+ * {@link #commandLine}; {@code serve} is the default when the first argument is not a subcommand. {@code --help} works
+ * on the root and on every subcommand, {@code --version} prints {@link NextOpsServer#VERSION}. Exit status: 0 done,
+ * 1 failure, 2 bad configuration ({@link ConfigException}, with its message) or bad usage; a subcommand may add its
+ * own ({@code check-memory}: 3 unreachable). Thread-safe: each run builds its own command objects.
+ *
+ * <pre>{@code
+ * int status = Main.run(new String[] {"check-memory", "--json"}, env, System.out, System.err);
+ * }</pre>
  */
+@Command(name = "nextops-server", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        version = "NextOps Lean " + NextOpsServer.VERSION, synopsisHeading = "usage: ",
+        synopsisSubcommandLabel = "[COMMAND]", commandListHeading = "%ncommands:%n",
+        description = "NextOps Lean server. Without a command, runs serve.",
+        footer = "%nConfiguration comes from environment variables; see docs/configuration.md.")
 public final class Main {
-
-    /** A subcommand: runs with the remaining arguments and returns the exit status. */
-    interface Command {
-        int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception;
-    }
-
-    private record Entry(String summary, Command command) {}
-
-    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        COMMANDS.put("serve", new Entry("run the HTTP server (default)", new ServeCommand()));
-        COMMANDS.put("embedded-db", new Entry("run only the embedded PostgreSQL of the data dir and print its "
-                + "DATABASE_URL (--port N)", new EmbeddedDbCommand()));
-        COMMANDS.put("check-memory", new Entry("report a running server's memory; exit 0 good, 1 warning, 2 critical, "
-                + "3 unreachable (--url URL, --json)", new CheckMemoryCommand()));
-        COMMANDS.put("create-user", new Entry(CreateUserCommand.SUMMARY,
-                (args, env, out, err) -> CreateUserCommand.run(args, env, System.in, out, err)));
-        COMMANDS.put("seed-demo", new Entry(SeedDemoCommand.SUMMARY, new SeedDemoCommand()));
-    }
+    static final String DEFAULT_COMMAND = "serve";
 
     private Main() {}
 
     public static void main(String[] args) {
-        int status = run(args, System.getenv(), System.out, System.err);
-        System.exit(status);
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Runs a command line as {@link #main} does, with the given environment and streams; returns the exit status. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            usage(out);
-            return 0;
-        }
-        String name = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
-        String[] rest = args.length == 0 || args[0].startsWith("-") ? args : Arrays.copyOfRange(args, 1, args.length);
-        Entry entry = COMMANDS.get(name);
-        if (entry == null) {
-            err.println("unknown command: " + name);
-            usage(err);
-            return 2;
-        }
+        return run(args, env, System.in, out, err);
+    }
+
+    /** Like {@link #run(String[], Map, PrintStream, PrintStream)} with a given standard input. */
+    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine(new Invocation(env, in, out, err));
         try {
-            return entry.command().run(rest, env, out, err);
-        } catch (ConfigException e) {
+            return cli.execute(withDefaultCommand(cli, args));
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
+    }
+
+    /** The command line with every subcommand; adding one is one line here. */
+    static CommandLine commandLine(Invocation invocation) {
+        CommandLine cli = new CommandLine(new Main())
+                .addSubcommand(new ServeCommand(invocation))
+                .addSubcommand(new EmbeddedDbCommand(invocation))
+                .addSubcommand(new CheckMemoryCommand(invocation))
+                .addSubcommand(new CreateUserCommand(invocation))
+                .addSubcommand(new SeedDemoCommand(invocation))
+                .addSubcommand(new CommandLine.HelpCommand());
+        return cli.setOut(new PrintWriter(invocation.out(), true))
+                .setErr(new PrintWriter(invocation.err(), true))
+                .setExpandAtFiles(false) // "@name" is a value (a username, a password), never a file to read
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+    }
+
+    /** No subcommand, or an option first: {@code serve} with these arguments. */
+    private static String[] withDefaultCommand(CommandLine cli, String[] args) {
+        boolean rootOption = args.length > 0 && cli.getCommandSpec().optionsMap().containsKey(args[0]);
+        if (args.length > 0 && (!args[0].startsWith("-") || rootOption)) {
+            return args;
+        }
+        String[] all = new String[args.length + 1];
+        all[0] = DEFAULT_COMMAND;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+
+    /** Bad usage: the message naming the command, the synopsis, where to find more; status 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        if (command.getParent() == null && e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            err.println("unknown command: " + u.getUnmatched().get(0));
+            command.usage(err);
+        } else {
+            err.println(command.getCommandName() + ": " + e.getMessage());
+            err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
+            err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
+        }
+        return 2;
+    }
+
+    private static int failure(Exception e, CommandLine command) {
+        PrintWriter err = command.getErr();
+        if (e instanceof ConfigException) {
             err.println(e.getMessage());
             return 2;
-        } catch (UsageException e) {
-            err.println(name + ": " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println(name + " failed: " + e);
-            return 1;
         }
-    }
-
-    private static void usage(PrintStream out) {
-        out.println("usage: java -jar nextops-server.jar [command] [options]");
-        out.println();
-        out.println("commands:");
-        COMMANDS.forEach((n, e) -> out.printf("  %-14s %s%n", n, e.summary()));
-        out.println();
-        out.println("Configuration comes from environment variables; see docs/configuration.md.");
-    }
-
-    /** Registers a subcommand; used by the commands that other parts of the server add. */
-    static void register(String name, String summary, Command command) {
-        COMMANDS.put(name, new Entry(summary, command));
-    }
-
-    /** Bad command-line usage: reported with exit status 2. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    /** Parses the config, or throws ConfigException; shared by the commands that need it. */
-    static ServerConfig config(Map<String, String> env) {
-        return ServerConfig.fromEnv(env);
+        err.println(command.getCommandName() + " failed: " + e);
+        return 1;
     }
 }

@@ -4,10 +4,18 @@ import io.nextops.invoices.demo.DemoData;
 import io.nextops.ots.seed.OtsSeeder;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seed-demo [--invoices N] [--ots M] [--seed S] [--force]}: migrates the configured database
@@ -19,69 +27,78 @@ import org.jdbi.v3.core.Jdbi;
  * java -jar nextops-server.jar seed-demo --invoices 200000 --ots 50000
  * </pre>
  *
- * <p>Thread-safe (stateless).
+ * <p>Not thread-safe: picocli fills one instance per command line; {@link #seedInto} is thread-safe.
  */
-public final class SeedDemoCommand implements Main.Command {
-    static final String SUMMARY = "load deterministic demo data (--invoices N --ots M [--seed S] [--force])";
+@Command(name = "seed-demo", description = {"Load deterministic demo data.",
+        "Migrates the configured database (DATABASE_URL, or the embedded one) and loads with COPY providers, "
+                + "clients, OTs, then invoices over them.",
+        "Refuses when the database already has OTs or invoices, unless --force."})
+public final class SeedDemoCommand implements Callable<Integer> {
+    static final int MAX_ROWS = 10_000_000;
 
     /** Parsed arguments. */
-    record Args(int invoices, int ots, long seed, boolean force) {
-        static final int DEFAULT_INVOICES = 2_000;
-        static final int DEFAULT_OTS = 500;
-        static final int MAX_ROWS = 10_000_000;
+    record Args(int invoices, int ots, long seed, boolean force) {}
 
-        static Args parse(String[] args) {
-            int invoices = DEFAULT_INVOICES;
-            int ots = DEFAULT_OTS;
-            long seed = 42;
-            boolean force = false;
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--invoices" -> invoices = (int) number(a, args, ++i, 0, MAX_ROWS);
-                    case "--ots" -> ots = (int) number(a, args, ++i, 0, MAX_ROWS);
-                    case "--seed" -> seed = number(a, args, ++i, Long.MIN_VALUE, Long.MAX_VALUE);
-                    case "--force" -> force = true;
-                    default -> throw new Main.UsageException("unknown argument \"" + a + "\"; usage: seed-demo "
-                            + "[--invoices N] [--ots M] [--seed S] [--force]");
-                }
-            }
-            if (invoices > 0 && ots == 0) {
-                throw new Main.UsageException("--ots must be >= 1 when --invoices is > 0 (invoices refer to OTs)");
-            }
-            return new Args(invoices, ots, seed, force);
-        }
+    private final Invocation invocation;
 
-        private static long number(String name, String[] args, int i, long min, long max) {
-            if (i >= args.length) {
-                throw new Main.UsageException(name + " needs a value");
-            }
-            try {
-                long v = Long.parseLong(args[i]);
-                if (v >= min && v <= max) {
-                    return v;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new Main.UsageException(name + " must be an integer between " + min + " and " + max
-                    + ", was \"" + args[i] + "\"");
-        }
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--invoices", paramLabel = "N", description = "invoices to load, 0-" + MAX_ROWS
+            + " (default: ${DEFAULT-VALUE})")
+    private int invoices = 2_000;
+
+    @Option(names = "--ots", paramLabel = "M", description = "OTs to load, 0-" + MAX_ROWS
+            + ", at least 1 when invoices are loaded (default: ${DEFAULT-VALUE})")
+    private int ots = 500;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the generator (default: ${DEFAULT-VALUE})")
+    private long seed = 42;
+
+    @Option(names = "--force", description = "load even when the database already has data (added after it)")
+    private boolean force;
+
+    SeedDemoCommand(Invocation invocation) {
+        this.invocation = invocation;
     }
 
     @Override
-    public int run(String[] argv, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv);
-        ServerConfig config = Main.config(env);
+    public Integer call() throws Exception {
+        Args args = args();
+        ServerConfig config = ServerConfig.fromEnv(invocation.env());
         long start = System.nanoTime();
         try (Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
-            return seed(database, args, out, err, start);
+            return seed(database, args, invocation.out(), invocation.err(), start);
         }
     }
 
-    /** Seeds the already open (and migrated) {@code database} as {@code seed-demo args} would; returns the exit status. */
+    /**
+     * Seeds the already open (and migrated) {@code database} as {@code seed-demo args} would; returns the exit status.
+     *
+     * @throws ParameterException when {@code args} are not valid {@code seed-demo} arguments
+     */
     public static int seedInto(Database database, String[] args, PrintStream out, PrintStream err) throws Exception {
-        return seed(database, Args.parse(args), out, err, System.nanoTime());
+        SeedDemoCommand command = new SeedDemoCommand(new Invocation(Map.of(), InputStream.nullInputStream(), out, err));
+        new CommandLine(command).parseArgs(args);
+        return seed(database, command.args(), out, err, System.nanoTime());
+    }
+
+    /** The parsed options, checked against each other and their ranges. */
+    Args args() {
+        if (invoices < 0 || invoices > MAX_ROWS) {
+            throw usage("--invoices must be between 0 and " + MAX_ROWS + ", was " + invoices);
+        }
+        if (ots < 0 || ots > MAX_ROWS) {
+            throw usage("--ots must be between 0 and " + MAX_ROWS + ", was " + ots);
+        }
+        if (invoices > 0 && ots == 0) {
+            throw usage("--ots must be >= 1 when --invoices is > 0 (invoices refer to OTs)");
+        }
+        return new Args(invoices, ots, seed, force);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     static int seed(Database database, Args args, PrintStream out, PrintStream err, long start) throws Exception {

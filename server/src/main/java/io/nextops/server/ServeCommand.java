@@ -5,12 +5,14 @@ import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
 import sun.misc.Signal;
 
 /**
@@ -18,14 +20,21 @@ import sun.misc.Signal;
  * accepting, lets in-flight requests finish for up to {@code GRACEFUL_TIMEOUT}, closes the pool and the embedded
  * database, and exits 0.
  */
-final class ServeCommand implements Main.Command {
+@Command(name = "serve", description = {"Run the HTTP server (the default command).",
+        "Runs until SIGTERM or SIGINT, then lets in-flight requests finish for up to GRACEFUL_TIMEOUT. Takes no "
+                + "arguments: it is configured with environment variables."})
+final class ServeCommand implements Callable<Integer> {
+    private final Invocation invocation;
+
+    ServeCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Override
-    public int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        if (args.length > 0) {
-            throw new Main.UsageException("takes no arguments; configure it with environment variables");
-        }
-        ServerConfig config = Main.config(env);
+    public Integer call() throws Exception {
+        Map<String, String> env = invocation.env();
+        PrintStream out = invocation.out();
+        ServerConfig config = ServerConfig.fromEnv(env);
         Logging.configure(config.logging());
         Logger startup = LoggerFactory.getLogger("io.nextops.startup");
         startup.info("starting NextOps Lean {} with config:", NextOpsServer.VERSION);

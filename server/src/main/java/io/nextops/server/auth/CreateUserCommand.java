@@ -1,8 +1,9 @@
 package io.nextops.server.auth;
 
-import io.nextops.web.Role;
+import io.nextops.server.Invocation;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
+import io.nextops.web.Role;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -11,44 +12,54 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code create-user --username NAME --role ROLE [--email EMAIL]}: adds a user to the configured database. The
  * password comes from {@code NEXTOPS_ADMIN_PASSWORD} when set, otherwise from the first line of standard input (the
  * console, without echo, when there is one). Exit status: 0 created, 1 failed (e.g. the user exists), 2 bad usage or
- * configuration. Thread-safe (stateless).
+ * configuration. Not thread-safe: picocli fills one instance per command line.
  *
  * <pre>{@code
  * printf '%s\n' "$PASSWORD" | java -jar nextops-server.jar create-user --username ana --role finanzas
  * }</pre>
  */
-public final class CreateUserCommand {
-    public static final String SUMMARY = "add a user: --username NAME --role ROLE [--email EMAIL];"
-            + " password from NEXTOPS_ADMIN_PASSWORD or stdin";
+@Command(name = "create-user", description = {"Add a user to the configured database.",
+        "The password comes from NEXTOPS_ADMIN_PASSWORD when it is set, otherwise from the first line of standard "
+                + "input (the console, without echo, when there is one)."})
+public final class CreateUserCommand implements Callable<Integer> {
     static final String PASSWORD_VARIABLE = "NEXTOPS_ADMIN_PASSWORD";
 
-    private CreateUserCommand() {}
+    private final Invocation invocation;
 
-    /** Runs the command; see the class comment for the exit statuses. */
-    public static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-        Map<String, String> options;
-        Role role;
-        try {
-            options = parse(args);
-            role = role(options.get("role"));
-        } catch (IllegalArgumentException e) {
-            err.println("create-user: " + e.getMessage());
-            err.println("usage: create-user --username NAME --role " + roles() + " [--email EMAIL]");
-            return 2;
-        }
-        String password = env.get(PASSWORD_VARIABLE);
+    @Option(names = "--username", paramLabel = "NAME", required = true, description = "the login name")
+    String username;
+
+    @Option(names = "--role", paramLabel = "ROLE", required = true, converter = RoleConverter.class,
+            completionCandidates = RoleValues.class, description = "one of ${COMPLETION-CANDIDATES}")
+    Role role;
+
+    @Option(names = "--email", paramLabel = "EMAIL", description = "the e-mail address (optional)")
+    String email;
+
+    public CreateUserCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = invocation.out();
+        PrintStream err = invocation.err();
+        String password = invocation.env().get(PASSWORD_VARIABLE);
         if (password == null || password.isEmpty()) {
             try {
-                password = readPassword(in);
+                password = readPassword(invocation.in());
             } catch (IOException e) {
                 err.println("create-user: cannot read the password from standard input: " + e.getMessage());
                 return 2;
@@ -58,11 +69,12 @@ public final class CreateUserCommand {
             err.println("create-user: no password: set " + PASSWORD_VARIABLE + " or write it on standard input");
             return 2;
         }
-        ServerConfig config = ServerConfig.fromEnv(env); // ConfigException: the caller reports it with status 2
+        String name = username.trim();
+        String mail = email == null ? null : email.trim();
+        ServerConfig config = ServerConfig.fromEnv(invocation.env()); // ConfigException: reported by Main, status 2
         try (Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS)) {
-            long id = Authentication.createUser(config.auth(), database.jdbi(), options.get("username"),
-                    role, options.get("email"), password);
-            out.println("created user " + options.get("username") + " (id " + id + ", role " + role.value() + ")");
+            long id = Authentication.createUser(config.auth(), database.jdbi(), name, role, mail, password);
+            out.println("created user " + name + " (id " + id + ", role " + role.value() + ")");
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("create-user: " + e.getMessage());
@@ -70,41 +82,23 @@ public final class CreateUserCommand {
         }
     }
 
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name;
-            String value;
-            if (arg.startsWith("--") && arg.contains("=")) {
-                name = arg.substring(2, arg.indexOf('='));
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                name = arg.substring(2);
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("unexpected argument \"" + arg + "\"");
-            }
-            if (!name.equals("username") && !name.equals("role") && !name.equals("email")) {
-                throw new IllegalArgumentException("unknown option --" + name);
-            }
-            if (options.put(name, value.trim()) != null) {
-                throw new IllegalArgumentException("--" + name + " given twice");
+    /** The role by its value ({@code finanzas}), with a message that lists the four. */
+    static final class RoleConverter implements ITypeConverter<Role> {
+        @Override
+        public Role convert(String raw) {
+            try {
+                return Role.of(raw.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("unknown role \"" + raw + "\"; one of " + roles());
             }
         }
-        for (String required : new String[] {"username", "role"}) {
-            if (options.get(required) == null || options.get(required).isEmpty()) {
-                throw new IllegalArgumentException("--" + required + " is required");
-            }
-        }
-        return options;
     }
 
-    private static Role role(String raw) {
-        try {
-            return Role.of(raw);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role \"" + raw + "\"; one of " + roles());
+    /** The role values, for the help text. */
+    static final class RoleValues implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Role.values()).map(Role::value).iterator();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.nextops.server.config;
 
+import io.nextops.memory.MemoryConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads typed values from an environment map, collecting every problem instead of failing on the first.
- * A variable may have aliases (e.g. {@code GUNICORN_WORKERS} for {@code WORKERS}); the plain name wins.
- * Not thread-safe; used once at start-up.
+ * Reads typed values from an environment map, collecting every problem instead of failing on the first, each as
+ * {@code NAME: must be ..., was "value"}. A variable may have aliases (e.g. {@code GUNICORN_WORKERS} for
+ * {@code WORKERS}); the plain name wins. The libraries' variables are read through it too (it is memory-monitor's
+ * {@link MemoryConfig.Variables}), so every variable reads and reports alike. Not thread-safe; used once at start-up.
  */
-final class EnvReader {
+final class EnvReader implements MemoryConfig.Variables {
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
@@ -47,31 +49,33 @@ final class EnvReader {
         return used == null ? defaultValue : env.get(used).trim();
     }
 
+    /** The trimmed value of {@code name}, or null when it is unset or blank. */
+    @Override
+    public String value(String name) {
+        return string(name, null);
+    }
+
+    /** Records {@code NAME: must be <expected>, was "<value>"}. */
+    @Override
+    public void invalid(String name, String expected) {
+        problems.add(name + ": must be " + expected + ", was \"" + value(name) + "\"");
+    }
+
     int integer(String name, int defaultValue, int min, int max, String... aliases) {
-        return parse(name, defaultValue, aliases, raw -> {
-            long v = Long.parseLong(raw);
-            if (v < min || v > max) {
-                throw new IllegalArgumentException("must be between " + min + " and " + max);
-            }
-            return (int) v;
-        }, "an integer");
+        return parse(name, defaultValue, aliases, raw -> (int) between(Long.parseLong(raw), min, max),
+                "an integer between " + min + " and " + max);
     }
 
     Duration seconds(String name, Duration defaultValue, long minSeconds, long maxSeconds, String... aliases) {
-        return parse(name, defaultValue, aliases, raw -> {
-            long v = Long.parseLong(raw);
-            if (v < minSeconds || v > maxSeconds) {
-                throw new IllegalArgumentException("must be between " + minSeconds + " and " + maxSeconds + " seconds");
-            }
-            return Duration.ofSeconds(v);
-        }, "a whole number of seconds");
+        return parse(name, defaultValue, aliases, raw -> Duration.ofSeconds(between(Long.parseLong(raw), minSeconds,
+                maxSeconds)), "a whole number of seconds between " + minSeconds + " and " + maxSeconds);
     }
 
     double fraction(String name, double defaultValue, String... aliases) {
         return parse(name, defaultValue, aliases, raw -> {
             double v = Double.parseDouble(raw);
             if (!(v >= 0.0 && v <= 1.0)) {
-                throw new IllegalArgumentException("must be between 0.0 and 1.0");
+                throw new IllegalArgumentException();
             }
             return v;
         }, "a number between 0.0 and 1.0");
@@ -81,26 +85,35 @@ final class EnvReader {
         return parse(name, defaultValue, aliases, raw -> switch (raw.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
+            default -> throw new IllegalArgumentException();
         }, "true or false");
     }
 
+    /**
+     * The value of {@code name} (or the first alias set) through {@code parser}, or {@code defaultValue} when none is
+     * set; when {@code parser} throws, the problem {@code must be <expected>} is recorded and the default returned.
+     */
     <T> T parse(String name, T defaultValue, String[] aliases, Function<String, T> parser, String expected) {
         String used = setName(name, aliases);
         if (used == null) {
             return defaultValue;
         }
-        String raw = env.get(used).trim();
         try {
-            return parser.apply(raw);
-        } catch (NumberFormatException e) {
-            problems.add(used + ": must be " + expected + ", was \"" + raw + "\"");
-        } catch (IllegalArgumentException e) {
-            problems.add(used + ": " + e.getMessage() + ", was \"" + raw + "\"");
+            return parser.apply(env.get(used).trim());
+        } catch (RuntimeException e) { // NumberFormatException, IllegalArgumentException, ArithmeticException
+            invalid(used, expected);
         }
         return defaultValue;
     }
 
+    private static long between(long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException();
+        }
+        return value;
+    }
+
+    /** A problem that is not about the format of a value (a missing secret, Java too old); starts with the name. */
     void problem(String message) {
         problems.add(message);
     }

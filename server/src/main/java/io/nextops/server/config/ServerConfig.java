@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The whole validated configuration of the server, read from environment variables by {@link #fromEnv(Map)}.
@@ -37,11 +38,38 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
                            MemoryConfig memory, UploadConfig uploads,
                            io.nextops.ots.imports.OtImportLimits otImport) {
 
+    /** Every part is present; each one validated itself when it was built. */
+    public ServerConfig {
+        Objects.requireNonNull(http, "http must not be null");
+        Objects.requireNonNull(database, "database must not be null");
+        Objects.requireNonNull(workers, "workers must not be null");
+        Objects.requireNonNull(logging, "logging must not be null");
+        Objects.requireNonNull(dataDir, "dataDir must not be null");
+        Objects.requireNonNull(auth, "auth must not be null");
+        Objects.requireNonNull(memory, "memory must not be null");
+        Objects.requireNonNull(uploads, "uploads must not be null");
+        Objects.requireNonNull(otImport, "otImport must not be null");
+    }
+
     /**
      * Listener settings. {@code port} 0 picks a free port (tests); {@code maxConnections} caps open connections
      * ({@code WORKER_CONNECTIONS}).
      */
-    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections) {}
+    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections) {
+        public Http {
+            Objects.requireNonNull(host, "host must not be null");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
+            }
+            if (keepAlive.isNegative() || gracefulTimeout.isNegative()) {
+                throw new IllegalArgumentException("keepAlive and gracefulTimeout must be >= 0, were " + keepAlive
+                        + " and " + gracefulTimeout);
+            }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
+            }
+        }
+    }
 
     /**
      * Database settings. {@code url} null means: start the embedded PostgreSQL under the data dir.
@@ -49,6 +77,16 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
      */
     public record Database(DatabaseUrl url, int poolSize, Duration connMaxAge, Duration connectTimeout,
                            Duration leakDetection) {
+        public Database {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+            }
+            if (connMaxAge.isNegative() || connectTimeout.isNegative() || leakDetection.isNegative()) {
+                throw new IllegalArgumentException("connMaxAge, connectTimeout and leakDetection must be >= 0, were "
+                        + connMaxAge + ", " + connectTimeout + " and " + leakDetection);
+            }
+        }
+
         public boolean embedded() {
             return url == null;
         }
@@ -60,7 +98,12 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
     }
 
     /** Logging settings. {@code level} is a logback level name. */
-    public record Logging(String level, LogFormat format, boolean accessLog) {}
+    public record Logging(String level, LogFormat format, boolean accessLog) {
+        public Logging {
+            Objects.requireNonNull(level, "level must not be null");
+            Objects.requireNonNull(format, "format must not be null");
+        }
+    }
 
     /**
      * Authentication settings. {@code jwtSecret} null means: generated once and kept in
@@ -151,7 +194,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
             try {
                 url = DatabaseUrl.parse(rawUrl);
             } catch (IllegalArgumentException e) {
-                r.problem("DATABASE_URL: " + e.getMessage());
+                r.problem("DATABASE_URL: " + e.getMessage()); // the value is not shown: it may hold a password
             }
         }
         int heavyWorkers = r.integer("HEAVY_WORKERS", DEFAULT_HEAVY_WORKERS, 1, 256);
@@ -175,7 +218,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         UploadConfig uploads = uploads(r, dataDir);
         io.nextops.ots.imports.OtImportLimits otImport = otImport(r);
 
-        MemoryConfig memory = MemoryConfig.fromEnv(env, r::problem);
+        MemoryConfig memory = MemoryConfig.fromEnv(r); // MEMORY_*, parsed by memory-monitor, read and reported by r
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
             memory = memory.withUserAttribute("nextops.caller"); // the authenticated caller (io.nextops.web.Caller)
         }
@@ -233,7 +276,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         int maxRequestMb = r.integer("UPLOAD_MAX_REQUEST_MB", (int) Math.min(Integer.MAX_VALUE, defaultRequestMb),
                 1, Integer.MAX_VALUE);
         if (maxRequestMb < maxFileMb) {
-            r.problem("UPLOAD_MAX_REQUEST_MB: must be >= UPLOAD_MAX_FILE_MB (" + maxFileMb + "), was " + maxRequestMb);
+            r.invalid("UPLOAD_MAX_REQUEST_MB", ">= UPLOAD_MAX_FILE_MB (" + maxFileMb + ")");
             maxRequestMb = maxFileMb;
         }
         return new UploadConfig(dir, maxFileBytes, maxFiles, maxRequestMb * UploadConfig.MIB);

@@ -4,6 +4,7 @@ import static io.nextops.server.auth.AuthHttp.json;
 import static io.nextops.server.auth.AuthHttp.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nextops.server.Main;
 import io.nextops.server.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,10 @@ class CreateUserCommandIT {
         env.put("PASSWORD_HASH_ITERATIONS", "1000");
         env.put("NEXTOPS_DATA_DIR", dataDir.toString());
         env.putAll(extraEnv);
-        return CreateUserCommand.run(args, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        String[] all = new String[args.length + 1];
+        all[0] = "create-user";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(all, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

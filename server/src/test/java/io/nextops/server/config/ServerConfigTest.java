@@ -1,5 +1,7 @@
 package io.nextops.server.config;
 
+import io.nextops.memory.MemoryConfig;
+import io.nextops.memory.Thresholds;
 import io.nextops.workers.WorkerPoolConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -245,7 +247,51 @@ class ServerConfigTest {
                         .anySatisfy(p -> assertThat(p).startsWith("PORT:")));
         assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("UPLOAD_MAX_FILE_MB", "20", "UPLOAD_MAX_REQUEST_MB", "5")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .containsExactly("UPLOAD_MAX_REQUEST_MB: must be >= UPLOAD_MAX_FILE_MB (20), was 5"));
+                        .containsExactly("UPLOAD_MAX_REQUEST_MB: must be >= UPLOAD_MAX_FILE_MB (20), was \"5\""));
+    }
+
+    @Test
+    void readsTheMemoryVariablesWithTheSameReader() {
+        assertThat(ServerConfig.fromEnv(Map.of("MEMORY_BUDGET_MB", "512", "MEMORY_THRESHOLDS", "absolute:100,200,300",
+                "MEMORY_HISTORY_SIZE", " 50 ")).memory())
+                .isEqualTo(MemoryConfig.defaults().withBudgetMb(512).withThresholds(Thresholds.absoluteMb(100, 200, 300))
+                        .withHistorySize(50).withUserAttribute("nextops.caller"));
+        assertThat(ServerConfig.fromEnv(Map.of("MEMORY_USER_ATTRIBUTE", "who")).memory().userAttribute())
+                .isEqualTo("who");
+    }
+
+    @Test
+    void reportsMemoryAndServerVariablesTogetherInOneFormat() {
+        Map<String, String> env = Map.of(
+                "PORT", "eighty",
+                "WORKERS", "0",
+                "ACCESS_LOG", "maybe",
+                "DB_CONN_MAX_AGE", "5",
+                "UPLOAD_MAX_FILES", "many",
+                "OT_IMPORT_MAX_ROWS", "0",
+                "MEMORY_BUDGET_MB", "lots",
+                "MEMORY_LOG_SAMPLE_RATE", "2",
+                "MEMORY_THRESHOLDS", "relative:0.9,0.5",
+                "MEMORY_LEAK_MIN_RISE_MB", "0");
+        assertThatThrownBy(() -> ServerConfig.fromEnv(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(10)
+                        .allSatisfy(p -> assertThat(p).matches("[A-Z_]+: must be .+, was \".*\""))
+                        .contains("PORT: must be an integer between 0 and 65535, was \"eighty\"",
+                                "WORKERS: must be an integer between 1 and 1024, was \"0\"",
+                                "ACCESS_LOG: must be true or false, was \"maybe\"",
+                                "DB_CONN_MAX_AGE: must be a whole number of seconds between 30 and 86400, was \"5\"",
+                                "MEMORY_BUDGET_MB: must be a whole number of MB, 0 (none) or more, was \"lots\"",
+                                "MEMORY_LOG_SAMPLE_RATE: must be a number between 0.0 and 1.0, was \"2\"",
+                                "MEMORY_LEAK_MIN_RISE_MB: must be a whole number of MB, 1 or more, was \"0\""));
+    }
+
+    @Test
+    void partsAreValidatedWhenBuilt() {
+        assertThatThrownBy(() -> new ServerConfig.Http("h", 70_000, Duration.ZERO, Duration.ZERO, 1))
+                .hasMessage("port must be in [0, 65535], was 70000");
+        assertThatThrownBy(() -> new ServerConfig.Database(null, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .hasMessage("poolSize must be >= 1, was 0");
     }
 
     @Test
