@@ -692,7 +692,8 @@ doc = {
     "openapi": "3.0.3",
     "info": {
         "title": "NextOps Lean API",
-        "version": "0.1.0",
+        # filtered by Maven at build time (server/pom.xml): the version is written once, in the parent POM
+        "version": "${project.version}",
         "description": "The original NextOps (Django) API for OTs, providers, clients, invoices, cost types, exports, "
                        "uploads and the OT import, served by NextOps Lean with the same paths, parameters and JSON "
                        "shapes. Errors: `{code, message, errors: [{field, message}], detail}`. Lists: page-number "

@@ -42,7 +42,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>The database becomes a managed bean of the server: stopping the server closes it after in-flight requests end.
  */
 public final class NextOpsServer {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = Version.get();
 
     private NextOpsServer() {}
 

@@ -1,0 +1,33 @@
+package io.nextops.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nextops.server.http.SchemaServlet;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+class VersionTest {
+
+    @Test
+    void isTheProjectVersionOfThePom() {
+        // surefire passes the POM's ${project.version} (server/pom.xml), the one place the version is written
+        assertThat(Version.get()).isEqualTo(System.getProperty("nextops.pom.version")).isNotBlank();
+    }
+
+    @Test
+    void serverConstantIsTheBuildVersion() {
+        assertThat(NextOpsServer.VERSION).isEqualTo(Version.get());
+    }
+
+    @Test
+    void openApiDocumentCarriesTheBuildVersion() throws IOException {
+        try (InputStream in = SchemaServlet.class.getClassLoader().getResourceAsStream(SchemaServlet.RESOURCE)) {
+            assertThat(in).as(SchemaServlet.RESOURCE).isNotNull();
+            JsonNode doc = new ObjectMapper().readTree(in);
+            assertThat(doc.path("info").path("version").asText()).isEqualTo(Version.get());
+        }
+    }
+}
