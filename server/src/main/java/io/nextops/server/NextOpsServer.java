@@ -91,20 +91,21 @@ public final class NextOpsServer {
         // the API: failures become statuses in one place; then the domain modules
         context.addFilter(new FilterHolder(new ApiErrorFilter()), "/api/*", EnumSet.of(DispatcherType.REQUEST));
         Jdbi jdbi = Jdbi.create(database.dataSource());
+        io.nextops.ots.api.MultipartParser multipart = new io.nextops.server.multipart.JettyMultipartParser();
         // OTs, providers and clients (/api/ots/, /api/catalogs/providers/, /api/clients/); a bean so tests can find it
         io.nextops.ots.OtsModule ots = io.nextops.ots.OtsModule.create(jdbi);
         server.addBean(ots);
         ots.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
         // POST /api/ots/import_excel/ (streamed multipart, OT_IMPORT_* limits); more specific than /api/ots/*
         context.addServlet(new ServletHolder("ot-import",
-                io.nextops.ots.imports.OtImporter.create(jdbi, config.otImport()).servlet()), "/api/ots/import_excel/*");
+                io.nextops.ots.imports.OtImporter.create(jdbi, config.otImport()).servlet(multipart)), "/api/ots/import_excel/*");
         // supplier invoices and cost types (/api/invoices/, /api/catalogs/cost-types/); a bean so tests can find it
         io.nextops.invoices.InvoicesModule invoices = io.nextops.invoices.InvoicesModule.create(jdbi);
         server.addBean(invoices);
         invoices.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
         // invoice files: POST /api/invoices/upload/ (streamed multipart), blobs under UPLOAD_DIR
         io.nextops.invoices.upload.InvoiceUploads uploads =
-                io.nextops.invoices.upload.InvoiceUploads.create(invoices, config.uploads());
+                io.nextops.invoices.upload.InvoiceUploads.create(invoices, config.uploads(), multipart);
         server.addBean(uploads);
         uploads.servlets().forEach((pathSpec, servlet) -> context.addServlet(new ServletHolder(servlet), pathSpec));
         // every /api/ call but health and the token endpoints needs a bearer token; before the domain servlets

@@ -6,6 +6,7 @@ import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.hashing.store.FileSystemBlobStore;
 import io.nextops.invoices.InvoicesModule;
+import io.nextops.ots.api.MultipartParser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * temp files older than {@link #STALE_TEMP_AGE} are swept when this is created.
  *
  * <pre>{@code
- * InvoiceUploads uploads = InvoiceUploads.create(invoicesModule, UploadConfig.defaults(dataDir));
+ * InvoiceUploads uploads = InvoiceUploads.create(invoicesModule, UploadConfig.defaults(dataDir), multipartParser);
  * uploads.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
  * // after the authentication filter: the download's path has the id in the middle
  * context.addFilter(new FilterHolder(uploads.downloadFilter()), InvoiceUploads.DOWNLOAD_FILTER_PATH, requestOnly);
@@ -43,10 +44,13 @@ public final class InvoiceUploads {
     private final UploadConfig config;
     private final FileSystemBlobStore store;
     private final UploadLimits limits;
+    private final MultipartParser multipart;
     private final UploadedFileRepository files = new UploadedFileRepository();
 
-    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, FileSystemBlobStore store) {
+    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, FileSystemBlobStore store,
+                           MultipartParser multipart) {
         this.jdbi = invoices.jdbi();
+        this.multipart = multipart;
         this.invoices = invoices;
         this.config = config;
         this.store = store;
@@ -54,23 +58,27 @@ public final class InvoiceUploads {
                 .withAllowedTypes(FileType.PDF, FileType.XML, FileType.JSON);
     }
 
-    /** Opens (creating) the store under {@code config.dir()} and sweeps stale temp files. */
-    public static InvoiceUploads create(InvoicesModule invoices, UploadConfig config) {
+    /**
+     * Opens (creating) the store under {@code config.dir()} and sweeps stale temp files; upload bodies are read with
+     * {@code multipart} (the server's parser).
+     */
+    public static InvoiceUploads create(InvoicesModule invoices, UploadConfig config, MultipartParser multipart) {
         Objects.requireNonNull(invoices, "invoices");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(multipart, "multipart");
         FileSystemBlobStore store = FileSystemBlobStore.create(config.dir(), UploadHasher.create());
         int swept = store.sweepStaleTempFiles(STALE_TEMP_AGE);
         if (swept > 0) {
             log.warn("{} - removed {} stale temp file(s) left by an interrupted run", store, swept);
         }
-        return new InvoiceUploads(invoices, config, store);
+        return new InvoiceUploads(invoices, config, store, multipart);
     }
 
     /** {@code /api/invoices/upload/*} (which also matches {@code /api/invoices/upload}). */
     public Map<String, HttpServlet> servlets() {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put("/api/invoices/upload/*", new UploadServlet(jdbi, invoices.invoices(), files, store, config,
-                limits));
+                limits, multipart));
         return servlets;
     }
 

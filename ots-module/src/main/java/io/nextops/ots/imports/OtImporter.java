@@ -1,6 +1,7 @@
 package io.nextops.ots.imports;
 
 import io.nextops.hashing.UploadHasher;
+import io.nextops.ots.api.MultipartParser;
 import io.nextops.ots.catalog.ClientRepository;
 import io.nextops.ots.workorder.OtRepository;
 import jakarta.servlet.http.HttpServlet;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * OtImporter importer = OtImporter.create(jdbi, OtImportLimits.defaults());
- * context.addServlet(new ServletHolder(importer.servlet()), "/api/ots/import_excel/*");
+ * context.addServlet(new ServletHolder(importer.servlet(multipartParser)), "/api/ots/import_excel/*");
  *
  * // or directly, over files already on disk:
  * ImportReport report = importer.run(List.of(ImportFile.of("ots.xlsx", path, sha256Hex, "importacion")), userId);
@@ -50,10 +51,11 @@ public final class OtImporter {
     /**
      * The servlet of {@code POST /api/ots/import_excel/}: multipart {@code files} (repeatable) and
      * {@code tipos_operacion} (a JSON array, one value per file). Needs the server's ApiErrorFilter in front and a
-     * {@link io.nextops.ots.api.Caller} on the request; managers only.
+     * {@link io.nextops.ots.api.Caller} on the request; managers only. The body is read with {@code multipart}
+     * (the server's parser).
      */
-    public HttpServlet servlet() {
-        return new OtImportServlet(this, hasher);
+    public HttpServlet servlet(MultipartParser multipart) {
+        return new OtImportServlet(this, hasher, Objects.requireNonNull(multipart, "multipart"));
     }
 
     /** Imports {@code files} (already spooled and hashed) for user {@code userId} (may be null). */
