@@ -24,11 +24,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * }</pre>
  */
 @Command(name = "nextops-server", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-        version = "NextOps Lean " + NextOpsServer.VERSION, synopsisHeading = "usage: ",
+        versionProvider = Main.VersionText.class, synopsisHeading = "usage: ",
         synopsisSubcommandLabel = "[COMMAND]", commandListHeading = "%ncommands:%n",
         description = "NextOps Lean server. Without a command, runs serve.",
         footer = "%nConfiguration comes from environment variables; see docs/configuration.md.")
 public final class Main {
+    /** The {@code --version} text. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"NextOps Lean " + NextOpsServer.VERSION};
+        }
+    }
+
     static final String DEFAULT_COMMAND = "serve";
 
     private Main() {}

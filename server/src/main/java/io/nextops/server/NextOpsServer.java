@@ -17,6 +17,8 @@ import io.nextops.server.http.SchemaServlet;
 import io.nextops.server.http.ServerRoutes;
 import io.nextops.server.http.WorkerHandler;
 import io.nextops.server.metrics.Metrics;
+import io.nextops.server.multipart.JettyMultipartParser;
+import io.nextops.web.MultipartParser;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.RouteServlet;
 import io.nextops.web.route.RouteTable;
@@ -56,7 +58,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * route.
  */
 public final class NextOpsServer {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = Version.get();
     /** Jetty's own threads parse requests, hand pooled routes to the workers and answer INLINE ones. */
     private static final int JETTY_MAX_THREADS = 12;
 
@@ -99,9 +101,10 @@ public final class NextOpsServer {
         server.addBean(Managed.bean("workers", workers));
 
         // the modules and their routes; the modules are beans so that tests can find them
+        MultipartParser multipart = new JettyMultipartParser();
         OtsModule ots = OtsModule.create(database.jdbi());
         InvoicesModule invoices = InvoicesModule.create(database.jdbi());
-        InvoiceUploads uploads = InvoiceUploads.create(invoices, config.uploads());
+        InvoiceUploads uploads = InvoiceUploads.create(invoices, config.uploads(), multipart);
         Authentication auth = Authentication.create(config.auth(), database.jdbi(), config.dataDir());
         server.addBean(ots);
         server.addBean(invoices);
@@ -112,7 +115,7 @@ public final class NextOpsServer {
                 List.of(ServerRoutes.schema(new SchemaServlet(table::get))),
                 auth.routes(),
                 ots.routes(),
-                List.of(OtImporter.create(database.jdbi(), config.otImport()).route()),
+                List.of(OtImporter.create(database.jdbi(), config.otImport()).route(multipart)),
                 invoices.routes(),
                 uploads.routes(),
                 extraRoutes));

@@ -10,6 +10,7 @@ import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.hashing.store.FileSystemBlobStore;
 import io.nextops.invoices.InvoicesModule;
+import io.nextops.web.MultipartParser;
 import java.time.Duration;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * temp files older than {@link #STALE_TEMP_AGE} are swept when this is created.
  *
  * <pre>{@code
- * InvoiceUploads uploads = InvoiceUploads.create(invoicesModule, UploadConfig.defaults(dataDir));
+ * InvoiceUploads uploads = InvoiceUploads.create(invoicesModule, UploadConfig.defaults(dataDir), multipartParser);
  * List<Route> routes = uploads.routes();              // upload and download, mounted by the server
  * }</pre>
  *
@@ -47,10 +48,13 @@ public final class InvoiceUploads {
     private final UploadConfig config;
     private final FileSystemBlobStore store;
     private final UploadLimits limits;
+    private final MultipartParser multipart;
     private final UploadedFileRepository files = new UploadedFileRepository();
 
-    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, FileSystemBlobStore store) {
+    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, FileSystemBlobStore store,
+                           MultipartParser multipart) {
         this.jdbi = invoices.jdbi();
+        this.multipart = multipart;
         this.invoices = invoices;
         this.config = config;
         this.store = store;
@@ -58,16 +62,20 @@ public final class InvoiceUploads {
                 .withAllowedTypes(FileType.PDF, FileType.XML, FileType.JSON);
     }
 
-    /** Opens (creating) the store under {@code config.dir()} and sweeps stale temp files. */
-    public static InvoiceUploads create(InvoicesModule invoices, UploadConfig config) {
+    /**
+     * Opens (creating) the store under {@code config.dir()} and sweeps stale temp files; upload bodies are read with
+     * {@code multipart} (the server's parser).
+     */
+    public static InvoiceUploads create(InvoicesModule invoices, UploadConfig config, MultipartParser multipart) {
         Objects.requireNonNull(invoices, "invoices");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(multipart, "multipart");
         FileSystemBlobStore store = FileSystemBlobStore.create(config.dir(), UploadHasher.create());
         int swept = store.sweepStaleTempFiles(STALE_TEMP_AGE);
         if (swept > 0) {
             log.warn("{} - removed {} stale temp file(s) left by an interrupted run", store, swept);
         }
-        return new InvoiceUploads(invoices, config, store);
+        return new InvoiceUploads(invoices, config, store, multipart);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class InvoiceUploads {
      * {@code GET /api/invoices/{id}/file/} (any authenticated role, heavy: a long stream).
      */
     public List<Route> routes() {
-        UploadServlet upload = new UploadServlet(jdbi, invoices.invoices(), files, store, config, limits);
+        UploadServlet upload = new UploadServlet(jdbi, invoices.invoices(), files, store, config, limits, multipart);
         return List.of(
                 Route.post("/api/invoices/upload/", "invoices_upload", Endpoint.ofServlet(upload)).tag("uploads")
                         .access(Access.MANAGER).heavy(UPLOAD_RESERVE_BYTES).build(),

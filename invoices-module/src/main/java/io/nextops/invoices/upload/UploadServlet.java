@@ -7,6 +7,7 @@ import io.nextops.invoices.invoice.InvoiceRepository;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
 import io.nextops.web.Json;
+import io.nextops.web.MultipartParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,13 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.RequestContext;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +34,8 @@ final class UploadServlet extends HttpServlet {
     static final int MAX_FIELD_BYTES = 1024;
     /** Parts past the file limit are still read (and refused one by one) up to this many extra. */
     static final int EXTRA_PARTS = 100;
+    /** One part's header block, file name included: room for a name of a few thousand characters. */
+    static final int MAX_PART_HEADER_BYTES = 4096;
 
     private final transient Jdbi jdbi;
     private final transient InvoiceRepository invoices;
@@ -47,15 +43,17 @@ final class UploadServlet extends HttpServlet {
     private final transient BlobStore store;
     private final transient UploadConfig config;
     private final transient UploadLimits limits;
+    private final transient MultipartParser multipart;
 
     UploadServlet(Jdbi jdbi, InvoiceRepository invoices, UploadedFileRepository files, BlobStore store,
-                  UploadConfig config, UploadLimits limits) {
+                  UploadConfig config, UploadLimits limits, MultipartParser multipart) {
         this.jdbi = jdbi;
         this.invoices = invoices;
         this.files = files;
         this.store = store;
         this.config = config;
         this.limits = limits;
+        this.multipart = multipart;
     }
 
     @Override
@@ -74,15 +72,14 @@ final class UploadServlet extends HttpServlet {
         try {
             readParts(req, batch);
         } catch (IOException | SourceReadException e) {
-            if (BodyLimit.isCause(e)) {
+            if (cause(e, MultipartParser.BodyTooLargeException.class) != null) {
                 throw tooLarge();
             }
-            if (e instanceof FileUploadException && !(e.getCause() instanceof IOException)) {
-                // e.g. a part whose headers pass commons-fileupload's fixed 512-byte cap (a very long file name)
+            MultipartParser.MalformedException malformed = cause(e, MultipartParser.MalformedException.class);
+            if (malformed != null) {
+                // e.g. a part whose headers pass MAX_PART_HEADER_BYTES (a very long file name)
                 throw new ApiException(ApiException.Kind.VALIDATION, "malformed_multipart",
-                        "The multipart body could not be parsed: " + e.getMessage()
-                                + (String.valueOf(e.getMessage()).contains("Header section") ? " (each part's headers,"
-                                + " file name included, must fit in 512 bytes)" : ""));
+                        "The multipart body could not be parsed: " + malformed.getMessage());
             }
             // the client went away or the body ended early; files finished before this point stay stored
             log.info("upload body ended early after {} file(s): {}", batch.fileCount(), e.toString());
@@ -94,27 +91,27 @@ final class UploadServlet extends HttpServlet {
     }
 
     private void readParts(HttpServletRequest req, UploadBatch batch) throws IOException {
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        FileItemInputIterator parts = upload.getItemIterator(new Context(req, config.maxRequestBytes()));
+        // the parser's part limit one past ours, so that ours (with its message) is the one that answers
+        MultipartParser.Parts parts = multipart.parse(req.getContentType(), req.getInputStream(),
+                new MultipartParser.Limits(config.maxRequestBytes(), config.maxFiles() + EXTRA_PARTS + 1,
+                        MAX_PART_HEADER_BYTES));
         int partCount = 0;
         int fileCount = 0;
-        while (parts.hasNext()) {
-            FileItemInput part = parts.next();
+        for (MultipartParser.Part part = parts.next(); part != null; part = parts.next()) {
             if (++partCount > config.maxFiles() + EXTRA_PARTS) {
                 throw ApiException.validation("files[]", "Too many parts in the multipart body (at most "
                         + (config.maxFiles() + EXTRA_PARTS) + ").");
             }
-            String field = part.getFieldName();
+            String field = part.name();
             if (part.isFormField()) {
                 field(batch, field, part);
                 continue;
             }
             if (!"files[]".equals(field) && !"files".equals(field)) {
-                continue; // not ours: the iterator skips its bytes
+                continue; // not ours: the next part skips its bytes
             }
-            // the raw name, control characters included (getName() refuses a NUL); it is metadata only
-            String rawName = upload.getFileName(part.getHeaders());
+            // the raw name, control characters included; it is metadata only
+            String rawName = part.fileName();
             if (rawName == null || rawName.isEmpty()) {
                 continue; // an empty file input of a browser form
             }
@@ -123,18 +120,18 @@ final class UploadServlet extends HttpServlet {
                 batch.refuse(name, "Too many files: at most " + config.maxFiles() + " per request; not stored.");
                 continue;
             }
-            try (InputStream in = part.getInputStream()) {
+            try (InputStream in = part.content()) {
                 batch.store(name, in);
             }
         }
     }
 
-    private static void field(UploadBatch batch, String name, FileItemInput part) throws IOException {
+    private static void field(UploadBatch batch, String name, MultipartParser.Part part) throws IOException {
         if (!"proveedor_id".equals(name) && !"tipo_costo".equals(name)) {
             return; // auto_parse and anything else: accepted, ignored
         }
         byte[] value;
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = part.content()) {
             value = in.readNBytes(MAX_FIELD_BYTES + 1);
         }
         if (value.length > MAX_FIELD_BYTES) {
@@ -154,39 +151,13 @@ final class UploadServlet extends HttpServlet {
                         + config.maxRequestBytes() + " bytes) in total; send fewer or smaller files.");
     }
 
-    /** The servlet request for commons-fileupload, its body behind the total limit. */
-    private static final class Context implements RequestContext {
-        private final HttpServletRequest req;
-        private final long maxBytes;
-
-        Context(HttpServletRequest req, long maxBytes) {
-            this.req = req;
-            this.maxBytes = maxBytes;
+    /** {@code t} or its first cause of {@code type}, else {@code null}. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
         }
-
-        @Override
-        public String getCharacterEncoding() {
-            return req.getCharacterEncoding();
-        }
-
-        @Override
-        public long getContentLength() {
-            return req.getContentLengthLong();
-        }
-
-        @Override
-        public String getContentType() {
-            return req.getContentType();
-        }
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return new BodyLimit(req.getInputStream(), maxBytes);
-        }
-
-        @Override
-        public boolean isMultipartRelated() {
-            return false;
-        }
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import io.nextops.hashing.UploadLimits;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
 import io.nextops.web.Json;
+import io.nextops.web.MultipartParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,13 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 /**
  * {@code POST /api/ots/import_excel/} (also without the slash). The multipart body is parsed as a stream: each file
@@ -40,20 +34,25 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 final class OtImportServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** One part's header block, file name included. */
+    private static final int MAX_PART_HEADER_BYTES = 4096;
 
     private final transient OtImporter importer;
     private final transient UploadHasher hasher;
+    private final transient MultipartParser multipart;
 
-    OtImportServlet(OtImporter importer, UploadHasher hasher) {
+    OtImportServlet(OtImporter importer, UploadHasher hasher, MultipartParser multipart) {
         this.importer = importer;
         this.hasher = hasher;
+        this.multipart = multipart;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Caller caller = Caller.of(req);
         caller.requireManager();
-        if (!JakartaServletFileUpload.isMultipartContent(req)) {
+        String contentType = req.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             throw new ApiException(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "Envíe multipart/form-data con los campos files y tipos_operacion.");
         }
@@ -64,33 +63,31 @@ final class OtImportServlet extends HttpServlet {
             List<HashResult> hashes = new ArrayList<>();
             List<String> rejections = new ArrayList<>();
             String tipos = null;
-            JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-            upload.setFileCountMax(limits.maxFiles() + 8L);
-            upload.setSizeMax(limits.maxFiles() * (limits.maxFileBytes() + MAX_FIELD_BYTES) + MAX_FIELD_BYTES);
-            FileItemInputIterator items = upload.getItemIterator(req);
-            while (items.hasNext()) {
-                FileItemInput item = items.next();
+            MultipartParser.Parts items = multipart.parse(contentType, req.getInputStream(), new MultipartParser.Limits(
+                    limits.maxFiles() * (limits.maxFileBytes() + MAX_FIELD_BYTES) + MAX_FIELD_BYTES,
+                    limits.maxFiles() + 8, MAX_PART_HEADER_BYTES));
+            for (MultipartParser.Part item = items.next(); item != null; item = items.next()) {
                 if (item.isFormField()) {
-                    if (item.getFieldName().equals("tipos_operacion")) {
+                    if (item.name().equals("tipos_operacion")) {
                         tipos = field(item);
                     }
                     continue;
                 }
-                if (!item.getFieldName().equals("files")) {
+                if (!item.name().equals("files")) {
                     continue;
                 }
                 if (names.size() == limits.maxFiles()) {
                     throw ApiException.validation("files", "Se permiten como máximo " + limits.maxFiles()
                             + " archivos por carga.");
                 }
-                String name = fileName(item.getName());
+                String name = fileName(item.fileName());
                 String ext = extension(name);
                 Path temp = Files.createTempFile("ot-import-", ext);
                 temps.add(temp);
                 names.add(name);
                 String rejection = null;
                 HashResult hash;
-                try (InputStream in = item.getInputStream(); OutputStream out = Files.newOutputStream(temp)) {
+                try (InputStream in = item.content(); OutputStream out = Files.newOutputStream(temp)) {
                     hash = hasher.copy(in, out, UploadLimits.defaults().withMaxBytes(limits.maxFileBytes())
                             .withAllowedTypes(ext.equals(".csv") ? java.util.Set.of(FileType.UNKNOWN, FileType.EMPTY)
                                     : java.util.Set.of(FileType.XLSX, FileType.ZIP)));
@@ -119,12 +116,18 @@ final class OtImportServlet extends HttpServlet {
             }
             ImportReport report = importer.run(files, caller.userId());
             Json.write(resp, report.status(), report.toBody());
-        } catch (FileUploadSizeException e) {
-            throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE, "request_too_large",
-                    "La carga supera el tamaño permitido: " + e.getMessage());
-        } catch (FileUploadException | SourceReadException e) {
-            throw new ApiException(ApiException.Kind.VALIDATION, "parse_error",
-                    "No se pudo leer la carga multipart: " + e.getMessage());
+        } catch (IOException | SourceReadException e) {
+            MultipartParser.BodyTooLargeException tooLarge = cause(e, MultipartParser.BodyTooLargeException.class);
+            if (tooLarge != null) {
+                throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE, "request_too_large",
+                        "La carga supera el tamaño permitido: " + tooLarge.getMessage());
+            }
+            if (e instanceof SourceReadException || e instanceof MultipartParser.MalformedException
+                    || e instanceof java.io.EOFException) {
+                throw new ApiException(ApiException.Kind.VALIDATION, "parse_error",
+                        "No se pudo leer la carga multipart: " + e.getMessage());
+            }
+            throw e; // a temp file could not be written: not the client's fault
         } finally {
             for (Path t : temps) {
                 Files.deleteIfExists(t);
@@ -132,11 +135,11 @@ final class OtImportServlet extends HttpServlet {
         }
     }
 
-    private static String field(FileItemInput item) throws IOException {
-        try (InputStream in = item.getInputStream()) {
+    private static String field(MultipartParser.Part item) throws IOException {
+        try (InputStream in = item.content()) {
             byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
             if (bytes.length > MAX_FIELD_BYTES) {
-                throw ApiException.validation(item.getFieldName(), "El campo es demasiado largo.");
+                throw ApiException.validation(item.name(), "El campo es demasiado largo.");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -191,5 +194,15 @@ final class OtImportServlet extends HttpServlet {
             out.add(s);
         }
         return out;
+    }
+
+    /** {@code t} or its first cause of {@code type}, else {@code null}. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 }

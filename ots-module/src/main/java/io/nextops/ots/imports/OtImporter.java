@@ -4,6 +4,7 @@ import io.nextops.web.route.Route;
 import io.nextops.web.route.Endpoint;
 import io.nextops.web.route.Access;
 import io.nextops.hashing.UploadHasher;
+import io.nextops.web.MultipartParser;
 import io.nextops.ots.catalog.ClientRepository;
 import io.nextops.ots.workorder.OtRepository;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * OtImporter importer = OtImporter.create(jdbi, OtImportLimits.defaults());
- * routes.add(importer.route());                 // POST /api/ots/import_excel/
+ * routes.add(importer.route(multipartParser));   // POST /api/ots/import_excel/
  *
  * // or directly, over files already on disk:
  * ImportReport report = importer.run(List.of(ImportFile.of("ots.xlsx", path, sha256Hex, "importacion")), userId);
@@ -53,13 +54,15 @@ public final class OtImporter {
 
     /**
      * {@code POST /api/ots/import_excel/}: multipart {@code files} (repeatable) and {@code tipos_operacion} (a JSON
-     * array, one value per file); managers only, heavy work (files are spooled and parsed).
+     * array, one value per file), read with {@code multipart} (the server's parser); managers only, heavy work
+     * (files are spooled and parsed).
      */
-    public Route route() {
+    public Route route(MultipartParser multipart) {
         // what one import may hold: the workbook's shared strings (capped by OT_IMPORT_MAX_SHARED_STRINGS_MB), plus
         // the parser's row buffers and one write batch
         return Route.post("/api/ots/import_excel/", "ots_import_excel",
-                Endpoint.ofServlet(new OtImportServlet(this, hasher))).tag("imports").access(Access.MANAGER)
+                Endpoint.ofServlet(new OtImportServlet(this, hasher, Objects.requireNonNull(multipart, "multipart"))))
+                .tag("imports").access(Access.MANAGER)
                 .heavy(limits.maxSharedStringsBytes() + BATCH_RESERVE_BYTES).build();
     }
 

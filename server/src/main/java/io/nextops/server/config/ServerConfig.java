@@ -42,7 +42,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
     public ServerConfig {
         Objects.requireNonNull(http, "http must not be null");
         Objects.requireNonNull(database, "database must not be null");
-        Objects.requireNonNull(workers, "workers must not be null");
+        Objects.requireNonNull(lanes, "lanes must not be null");
         Objects.requireNonNull(logging, "logging must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(auth, "auth must not be null");
