@@ -72,6 +72,16 @@ final class UploadServlet extends HttpServlet {
         }
         UploadBatch batch = new UploadBatch(jdbi, invoices, files, store, limits, Long.toString(caller.userId()));
         try {
+            readAndFinish(req, batch);
+        } catch (RuntimeException e) {
+            batch.undo(); // a refused request stores nothing: no invoice, no file row, no blob
+            throw e;
+        }
+        Json.write(resp, 200, batch.response());
+    }
+
+    private void readAndFinish(HttpServletRequest req, UploadBatch batch) {
+        try {
             readParts(req, batch);
         } catch (IOException | SourceReadException e) {
             if (BodyLimit.isCause(e)) {
@@ -84,13 +94,12 @@ final class UploadServlet extends HttpServlet {
                                 + (String.valueOf(e.getMessage()).contains("Header section") ? " (each part's headers,"
                                 + " file name included, must fit in 512 bytes)" : ""));
             }
-            // the client went away or the body ended early; files finished before this point stay stored
+            // the client went away or the body ended early; the caller undoes the files finished before this point
             log.info("upload body ended early after {} file(s): {}", batch.fileCount(), e.toString());
             throw new ApiException(ApiException.Kind.VALIDATION, "incomplete_body",
-                    "The request body ended before the multipart end; the file being received was not kept.");
+                    "The request body ended before the multipart end; nothing was kept.");
         }
         batch.finish();
-        Json.write(resp, 200, batch.response());
     }
 
     private void readParts(HttpServletRequest req, UploadBatch batch) throws IOException {
@@ -120,8 +129,9 @@ final class UploadServlet extends HttpServlet {
             }
             String name = FileNames.clean(rawName);
             if (++fileCount > config.maxFiles()) {
-                batch.refuse(name, "Too many files: at most " + config.maxFiles() + " per request; not stored.");
-                continue;
+                // a request limit: the whole request is refused, and the caller undoes the files already stored
+                throw ApiException.validation("files[]", "Too many files: at most " + config.maxFiles()
+                        + " per request; nothing was stored.");
             }
             try (InputStream in = part.getInputStream()) {
                 batch.store(name, in);
