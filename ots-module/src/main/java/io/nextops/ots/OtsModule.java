@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * List<Route> routes = ots.routes();                   // the server mounts them with everyone else's
  *
  * // exports and imports reuse the repositories and the list criteria:
- * Params params = new Params(request);
+ * Params params = call.params();                      // the route's declared parameters
  * OtQuery query = OtQuery.from(params);
  * params.validate();
  * jdbi.useTransaction(h -> {

@@ -3,6 +3,7 @@ package io.nextops.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,10 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            // {"a":1,"a":2} is ambiguous (Python's json takes the last, others the first): a 400 naming the key
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -45,7 +49,8 @@ public final class Json {
 
     /**
      * Reads the request body as a JSON object. 415 unless the content type is JSON, 413 when larger than
-     * {@link #MAX_BODY_BYTES}, 400 when it is not a JSON object.
+     * {@link #MAX_BODY_BYTES}, 400 when it is not a JSON object or when a key appears twice in one object (the
+     * error names the key; nested objects too).
      */
     public static ObjectNode readObject(HttpServletRequest request) {
         String type = request.getContentType();
@@ -69,6 +74,10 @@ public final class Json {
             throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE, "request_too_large",
                     "Request body is larger than " + MAX_BODY_BYTES + " bytes.");
         } catch (JsonProcessingException e) {
+            java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (m.find()) {
+                throw ApiException.validation(m.group(1), "This key appears more than once in the JSON object.");
+            }
             throw new ApiException(ApiException.Kind.VALIDATION, "parse_error",
                     "JSON parse error: " + e.getOriginalMessage(), java.util.List.of());
         } catch (IOException e) {

@@ -48,7 +48,7 @@ public final class PageWriter {
     /** The request's own URL with {@code page} replaced, like DRF's next/previous links. */
     static String link(HttpServletRequest request, int page) {
         StringJoiner query = new StringJoiner("&");
-        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, java.util.List<String>> e : QueryString.of(request).asMap().entrySet()) {
             if (e.getKey().equals("page")) {
                 continue;
             }

@@ -13,7 +13,7 @@ import java.util.Map;
  * the whitelisted ordering columns. Null or empty means "no filter". Immutable, thread-safe.
  *
  * <pre>{@code
- * Params params = new Params(request);
+ * Params params = call.params();                      // the route's declared parameters
  * InvoiceQuery query = InvoiceQuery.from(params);
  * params.validate();                                   // 400 listing every bad parameter
  * }</pre>
@@ -138,20 +138,10 @@ public record InvoiceQuery(
     }
 
     private static List<Order> ordering(Params params) {
-        String v = params.text("ordering");
-        if (v == null) {
-            return List.of();
-        }
         List<Order> out = new ArrayList<>();
-        for (String term : v.split(",")) {
-            String t = term.trim();
+        for (String t : params.ordering("ordering", ORDERING_FIELDS.keySet())) {
             boolean desc = t.startsWith("-");
-            String field = desc ? t.substring(1) : t;
-            if (!ORDERING_FIELDS.containsKey(field)) {
-                params.error("ordering", "\"" + t + "\" is not a valid ordering field.");
-                continue;
-            }
-            out.add(new Order(field, desc));
+            out.add(new Order(desc ? t.substring(1) : t, desc));
         }
         return out;
     }

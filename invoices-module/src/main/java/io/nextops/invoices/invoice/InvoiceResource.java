@@ -37,7 +37,7 @@ public final class InvoiceResource {
     /** The routes of {@code /api/invoices/} and {@code /api/invoices/{id}/}. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/invoices/", "invoices_list", c -> list(c.request(), c.response())).tag("invoices")
+                Route.get("/api/invoices/", "invoices_list", c -> list(c.request(), c.response(), c.params())).tag("invoices")
                         .params(InvoiceQuery.PARAMS).paged().build(),
                 Route.post("/api/invoices/", "invoices_create", c -> create(c.request(), c.response()))
                         .tag("invoices").access(Access.MANAGER).build(),
@@ -51,9 +51,8 @@ public final class InvoiceResource {
                         .tag("invoices").access(Access.MANAGER).build());
     }
 
-    private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void list(HttpServletRequest req, HttpServletResponse resp, Params params) throws IOException {
         Caller.of(req);
-        Params params = new Params(req);
         PageRequest page = PageRequest.from(params);
         InvoiceQuery query = InvoiceQuery.from(params);
         params.validate();

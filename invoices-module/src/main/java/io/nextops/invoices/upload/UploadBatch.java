@@ -44,8 +44,12 @@ final class UploadBatch {
     private final UploadLimits limits;
     private final String processedBy;
     private final List<FileResult> results = new ArrayList<>();
+    private final List<Created> created = new ArrayList<>();
     private UploadTarget provider;
     private String costType;
+
+    /** What one file of this request added: undone by {@link #undo()} when the request is refused. */
+    private record Created(long fileId, boolean fileRowNew, String digest, boolean blobNew) {}
 
     UploadBatch(Jdbi jdbi, InvoiceRepository invoices, UploadedFileRepository files, BlobStore store,
                 UploadLimits limits, String processedBy) {
@@ -87,13 +91,17 @@ final class UploadBatch {
      */
     void store(String filename, InputStream in) {
         boolean settleNow = provider != null && costType != null;
+        Created[] added = new Created[1]; // set by the callback, kept once its transaction committed
         FileResult result;
         try {
             result = store.put(in, limits, blob -> jdbi.inTransaction(h -> {
+                boolean fileRowNew = files.find(h, blob.digestHex()).isEmpty();
                 long fileId = files.insertOrFind(h, filename, blob);
+                added[0] = new Created(fileId, fileRowNew, blob.digestHex(), !blob.alreadyExisted());
                 return settleNow ? settle(h, filename, fileId, blob.digestHex(), blob.sizeBytes())
                         : new FileResult.Pending(filename, fileId, blob.digestHex(), blob.sizeBytes());
             }));
+            created.add(added[0]);
         } catch (SizeLimitExceededException e) {
             result = new FileResult.Error(filename, "File is larger than the limit of " + megabytes(e.maxBytes())
                     + " (" + e.maxBytes() + " bytes).");
@@ -114,8 +122,48 @@ final class UploadBatch {
     }
 
     /**
+     * Undoes everything this request stored, for a request refused as a whole (too many files, over the total size,
+     * no {@code proveedor_id}, a broken body): the invoices it created are deleted, then the file rows it inserted
+     * that no invoice references, then the blobs it created that no file row references. Afterwards the database and
+     * the store are as before the request. A failure here is logged, not thrown: the refusal is the answer.
+     */
+    void undo() {
+        List<Long> invoiceIds = new ArrayList<>();
+        for (FileResult r : results) {
+            if (r instanceof FileResult.Success s) {
+                invoiceIds.add(s.invoice().id());
+            }
+        }
+        if (created.isEmpty() && invoiceIds.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(h -> {
+                for (long id : invoiceIds) {
+                    h.createUpdate("DELETE FROM invoices_invoice WHERE id = :id").bind("id", id).execute();
+                }
+                for (Created c : created) {
+                    if (c.fileRowNew()) {
+                        h.createUpdate("DELETE FROM invoices_uploaded_file f WHERE f.id = :id AND NOT EXISTS "
+                                + "(SELECT 1 FROM invoices_invoice i WHERE i.uploaded_file_id = f.id)")
+                                .bind("id", c.fileId()).execute();
+                    }
+                }
+            });
+            for (Created c : created) {
+                if (c.blobNew() && jdbi.withHandle(h -> files.find(h, c.digest())).isEmpty()) {
+                    store.delete(c.digest());
+                }
+            }
+            log.info("refused upload: undid {} invoice(s) and {} file(s)", invoiceIds.size(), created.size());
+        } catch (RuntimeException e) {
+            log.warn("refused upload: could not undo {} stored file(s): {}", created.size(), e.toString());
+        }
+    }
+
+    /**
      * After the whole body: 400 without {@code proveedor_id} or without files; otherwise the invoices of files that
-     * came before the fields. Those files stay stored (with their file rows) when this refuses the request.
+     * came before the fields. When this refuses the request, the caller runs {@link #undo()}: nothing stays stored.
      */
     void finish() {
         if (provider == null) {

@@ -70,6 +70,16 @@ final class UploadServlet extends HttpServlet {
         }
         UploadBatch batch = new UploadBatch(jdbi, invoices, files, store, limits, Long.toString(caller.userId()));
         try {
+            readAndFinish(req, batch);
+        } catch (RuntimeException e) {
+            batch.undo(); // a refused request stores nothing: no invoice, no file row, no blob
+            throw e;
+        }
+        Json.write(resp, 200, batch.response());
+    }
+
+    private void readAndFinish(HttpServletRequest req, UploadBatch batch) {
+        try {
             readParts(req, batch);
         } catch (IOException | SourceReadException e) {
             if (cause(e, MultipartParser.BodyTooLargeException.class) != null) {
@@ -81,13 +91,12 @@ final class UploadServlet extends HttpServlet {
                 throw new ApiException(ApiException.Kind.VALIDATION, "malformed_multipart",
                         "The multipart body could not be parsed: " + malformed.getMessage());
             }
-            // the client went away or the body ended early; files finished before this point stay stored
+            // the client went away or the body ended early; the caller undoes the files finished before this point
             log.info("upload body ended early after {} file(s): {}", batch.fileCount(), e.toString());
             throw new ApiException(ApiException.Kind.VALIDATION, "incomplete_body",
-                    "The request body ended before the multipart end; the file being received was not kept.");
+                    "The request body ended before the multipart end; nothing was kept.");
         }
         batch.finish();
-        Json.write(resp, 200, batch.response());
     }
 
     private void readParts(HttpServletRequest req, UploadBatch batch) throws IOException {
@@ -117,8 +126,9 @@ final class UploadServlet extends HttpServlet {
             }
             String name = FileNames.clean(rawName);
             if (++fileCount > config.maxFiles()) {
-                batch.refuse(name, "Too many files: at most " + config.maxFiles() + " per request; not stored.");
-                continue;
+                // a request limit: the whole request is refused, and the caller undoes the files already stored
+                throw ApiException.validation("files[]", "Too many files: at most " + config.maxFiles()
+                        + " per request; nothing was stored.");
             }
             try (InputStream in = part.content()) {
                 batch.store(name, in);

@@ -21,6 +21,12 @@ final class UploadedFileRepository {
      * The row of {@code blob}: inserted with {@code filename}, or the existing row of the same digest (reuse rule:
      * its original name is kept). Safe against a concurrent insert of the same digest by another process.
      */
+    /** The id of the file row of {@code sha256}, if there is one. */
+    Optional<Long> find(Handle h, String sha256) {
+        return h.createQuery("SELECT id FROM invoices_uploaded_file WHERE sha256 = :sha256").bind("sha256", sha256)
+                .mapTo(Long.class).findOne();
+    }
+
     long insertOrFind(Handle h, String filename, StoredBlob blob) {
         Optional<Long> inserted = h.createQuery("""
                         INSERT INTO invoices_uploaded_file (filename, path, sha256, size, content_type)

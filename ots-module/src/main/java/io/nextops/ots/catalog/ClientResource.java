@@ -28,7 +28,7 @@ public final class ClientResource {
     /** The routes of {@code /api/clients/} and {@code /api/clients/{id}/}. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/clients/", "clients_list", c -> list(c.caller(), c.request(), c.response()))
+                Route.get("/api/clients/", "clients_list", c -> list(c.caller(), c.request(), c.response(), c.params()))
                         .tag("clients").params(ClientQuery.PARAMS).paged().build(),
                 Route.post("/api/clients/", "clients_create", c -> create(c.caller(), c.request(), c.response()))
                         .tag("clients").access(Access.MANAGER).build(),
@@ -36,8 +36,7 @@ public final class ClientResource {
                         c -> get(c.caller(), c.id(), c.request(), c.response())).tag("clients").build());
     }
 
-    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Params params = new Params(req);
+    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp, Params params) throws IOException {
         PageRequest page = PageRequest.from(params);
         ClientQuery query = ClientQuery.from(params);
         params.validate();

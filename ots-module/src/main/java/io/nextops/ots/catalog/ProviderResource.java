@@ -28,7 +28,7 @@ public final class ProviderResource {
     /** The routes of {@code /api/catalogs/providers/} and {@code /api/catalogs/providers/{id}/}. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/catalogs/providers/", "providers_list", c -> list(c.caller(), c.request(), c.response()))
+                Route.get("/api/catalogs/providers/", "providers_list", c -> list(c.caller(), c.request(), c.response(), c.params()))
                         .tag("providers").params(ProviderQuery.PARAMS).paged().build(),
                 Route.post("/api/catalogs/providers/", "providers_create", c -> create(c.caller(), c.request(), c.response()))
                         .tag("providers").access(Access.MANAGER).build(),
@@ -36,8 +36,7 @@ public final class ProviderResource {
                         c -> get(c.caller(), c.id(), c.request(), c.response())).tag("providers").build());
     }
 
-    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Params params = new Params(req);
+    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp, Params params) throws IOException {
         PageRequest page = PageRequest.from(params);
         ProviderQuery query = ProviderQuery.from(params);
         params.validate();

@@ -18,6 +18,12 @@ public final class ImportReport {
     private final List<FileReport> files = new ArrayList<>();
     private final List<Map<String, Object>> conflicts = new ArrayList<>();
     private int conflictCount;
+    private boolean strict;
+
+    /** Whether a file with a row error was left out whole ({@link OtImportLimits.Mode#STRICT}), for the message. */
+    void strict(boolean value) {
+        this.strict = value;
+    }
 
     /** The statistics of one file. Not thread-safe. */
     public static final class FileReport {
@@ -179,7 +185,8 @@ public final class ImportReport {
         if (errors > 0 && processed == 0) {
             return "No se importó ninguna fila: " + errors + " errores.";
         }
-        return errors > 0 ? "Importación parcial: " + counts + "; " + errors + " errores (archivos con errores no se importaron)."
+        return errors > 0 ? "Importación parcial: " + counts + "; " + errors + " errores ("
+                + (strict ? "archivos con errores no se importaron" : "las filas con errores no se importaron") + ")."
                 : "Importación completada: " + counts + ".";
     }
 

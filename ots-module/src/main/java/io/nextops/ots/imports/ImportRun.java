@@ -32,10 +32,14 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * parse and validate every row (errors listed with their row), and put each valid row's number, client and
  * operativo into the temp table. Then one query finds the client and operativo conflicts against the database and
  * between the files (and rows) of the request.</li>
- * <li>Write, only when there are no conflicts: each file without errors in its own transaction, read again from its
+ * <li>Write, only when there are no conflicts: each writable file in its own transaction, read again from its
  * start, in batches: clients, carriers and existing OTs looked up per batch with {@code = ANY(?)}, inserts and updates
  * sent as JDBC batches; then its {@code processed_files} row with its own statistics.</li>
  * </ol>
+ * Row errors follow {@link OtImportLimits#mode()}: in {@code ROWS} (the original's, the default) a file's valid rows
+ * are written and its bad rows skipped, each reported with its row number, and a file is writable unless the file
+ * itself is bad (unreadable, missing columns, too many rows) or none of its rows is valid; in {@code STRICT} a file
+ * with any row error is not written. Either way a file gets its {@code processed_files} row only when written.
  * Not thread-safe (one per request).
  */
 final class ImportRun {
@@ -48,6 +52,8 @@ final class ImportRun {
     private final OtImportLimits limits;
     private final Long userId;
     private final ImportReport report = new ImportReport();
+    /** Per file, the row numbers pass 1 refused after parsing them (ROWS mode: a deleted OT's number). */
+    private final Map<Integer, Set<Integer>> excluded = new HashMap<>();
 
     ImportRun(Jdbi jdbi, OtRepository ots, ClientRepository clients, OtImportLimits limits, Long userId) {
         this.jdbi = jdbi;
@@ -58,6 +64,7 @@ final class ImportRun {
     }
 
     ImportReport run(List<ImportFile> files) {
+        report.strict(strict());
         List<ImportReport.FileReport> reports = new ArrayList<>();
         for (ImportFile f : files) {
             reports.add(report.file(f.name()));
@@ -71,8 +78,9 @@ final class ImportRun {
                 ImportFile file = files.get(i);
                 ImportReport.FileReport r = reports.get(i);
                 try {
-                    jdbi.useTransaction(h -> write(h, file, r));
-                    r.status = "importado";
+                    Set<Integer> skip = excluded.getOrDefault(i, Set.of());
+                    jdbi.useTransaction(h -> write(h, file, r, skip));
+                    r.status = r.hasErrors() ? "importado con errores" : "importado";
                 } catch (JdbiException e) {
                     // e.g. another import created the same OT number meanwhile: this file is rolled back whole
                     log.warn("ot import - {} rolled back", file.name(), e);
@@ -114,15 +122,19 @@ final class ImportRun {
                             : "El archivo está repetido en esta misma carga; se omitió.");
                     continue;
                 }
+                boolean fileError = false;
+                int staged = 0;
                 try {
                     if (file.rejection() != null) {
                         throw new BadFileException(file.rejection());
                     }
-                    checkFile(h, i, file, r);
+                    staged = checkFile(h, i, file, r);
                 } catch (BadFileException e) {
                     r.error("N/A", "N/A", e.getMessage());
+                    fileError = true;
                 }
-                if (r.hasErrors()) {
+                boolean rejected = strict() ? r.hasErrors() : fileError || (r.hasErrors() && staged == 0);
+                if (rejected) {
                     r.status = "rechazado";
                     h.createUpdate("DELETE FROM " + KEYS + " WHERE file_idx = :i").bind("i", i).execute();
                 } else {
@@ -137,7 +149,12 @@ final class ImportRun {
         return writable;
     }
 
-    private void checkFile(Handle h, int fileIdx, ImportFile file, ImportReport.FileReport r) {
+    private boolean strict() {
+        return limits.mode() == OtImportLimits.Mode.STRICT;
+    }
+
+    /** Validates every row of {@code file}, staging the valid ones; returns how many were staged. */
+    private int checkFile(Handle h, int fileIdx, ImportFile file, ImportReport.FileReport r) {
         try (SheetSource src = SheetSource.open(file.path(), file.name(), limits)) {
             List<String> missing = src.header().missingRequired();
             if (!missing.isEmpty()) {
@@ -146,6 +163,7 @@ final class ImportRun {
             RowParser parser = new RowParser(src.header(), file.tipoOperacion(), src.date1904());
             PreparedBatch batch = h.prepareBatch("INSERT INTO " + KEYS + " VALUES (:f, :r, :n, :c, :cn, :o)");
             int inBatch = 0;
+            int staged = 0;
             List<String> problems = new ArrayList<>();
             for (List<Object> cells; (cells = src.next()) != null; ) {
                 if (RowParser.blank(cells)) {
@@ -161,9 +179,10 @@ final class ImportRun {
                     r.error(src.rowNumber(), ot.isEmpty() ? "N/A" : ot, String.join("; ", problems));
                     continue;
                 }
-                if (r.hasErrors()) {
+                if (strict() && r.hasErrors()) {
                     continue; // the file will not be written: no need to stage its rows
                 }
+                staged++;
                 batch.bind("f", fileIdx).bind("r", row.rowNumber()).bind("n", row.numeroOt())
                         .bind("c", row.cliente()).bind("cn", row.clienteNormalized())
                         .bind("o", row.operativo().toUpperCase(Locale.ROOT)).add();
@@ -176,6 +195,7 @@ final class ImportRun {
             if (inBatch > 0) {
                 batch.execute();
             }
+            return staged;
         } catch (IOException e) {
             throw new BadFileException("no se pudo leer el archivo: " + e.getMessage(), e);
         }
@@ -191,9 +211,23 @@ final class ImportRun {
                     ImportReport.FileReport r = reports.get(i);
                     r.error(m.get("row_num"), (String) m.get("numero_ot"),
                             "numero_ot: la OT fue eliminada; su número no puede reutilizarse");
-                    r.status = "rechazado";
-                    writable[i] = false;
+                    if (strict()) {
+                        r.status = "rechazado";
+                        writable[i] = false;
+                    } else {
+                        excluded.computeIfAbsent(i, k -> new HashSet<>()).add(((Number) m.get("row_num")).intValue());
+                    }
                 });
+        if (!strict()) {
+            h.execute("DELETE FROM " + KEYS + " k USING ots o WHERE o.numero_ot = k.numero_ot AND o.is_deleted");
+            for (int i = 0; i < files.size(); i++) {
+                if (writable[i] && excluded.containsKey(i) && h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM " + KEYS
+                        + " WHERE file_idx = :i)").bind("i", i).mapTo(Boolean.class).one()) {
+                    reports.get(i).status = "rechazado"; // every row was refused
+                    writable[i] = false;
+                }
+            }
+        }
         for (int i = 0; i < files.size(); i++) {
             if (!writable[i]) {
                 h.createUpdate("DELETE FROM " + KEYS + " WHERE file_idx = :i").bind("i", i).execute();
@@ -273,7 +307,7 @@ final class ImportRun {
 
     // ---- pass 2: write -------------------------------------------------------------------------------------------
 
-    private void write(Handle h, ImportFile file, ImportReport.FileReport r) {
+    private void write(Handle h, ImportFile file, ImportReport.FileReport r, Set<Integer> skip) {
         Set<Long> clientsTouched = new HashSet<>();
         int created = 0;
         int updated = 0;
@@ -287,7 +321,14 @@ final class ImportRun {
                 if (RowParser.blank(cells)) {
                     continue;
                 }
+                if (skip.contains(src.rowNumber())) {
+                    continue; // refused in pass 1 (and reported there)
+                }
+                problems.clear();
                 ParsedRow row = parser.parse(cells, src.rowNumber(), problems);
+                if (row == null && !strict()) {
+                    continue; // a bad row: reported in pass 1, left out of the write
+                }
                 if (row == null) {
                     // pass 1 saw the same bytes: cannot happen unless the file changed under us
                     throw new IllegalStateException("ot import - row " + src.rowNumber() + " of " + file.name()

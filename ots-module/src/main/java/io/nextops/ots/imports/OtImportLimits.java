@@ -15,12 +15,34 @@ package io.nextops.ots.imports;
  * @param maxRows most data rows per file (OT_IMPORT_MAX_ROWS)
  * @param maxFiles most files per request
  * @param batchRows rows per lookup and write batch
+ * @param mode what a row error does to its file (OT_IMPORT_MODE)
  */
 public record OtImportLimits(long maxFileBytes, long maxUncompressedBytes, long maxSharedStringsBytes, int maxRows,
-                             int maxFiles, int batchRows) {
+                             int maxFiles, int batchRows, Mode mode) {
     public static final long MB = 1024L * 1024;
 
+    /** The policy on row errors. */
+    public enum Mode {
+        /**
+         * The original's: a file's valid rows are written and each bad row is reported in the answer with its row
+         * number; a file is marked processed ({@code processed_files}) only when it was written. The default.
+         */
+        ROWS,
+        /** All or nothing per file: a file with any bad row writes nothing and is not marked processed. */
+        STRICT;
+
+        /** {@code rows} or {@code strict} (case ignored), as {@code OT_IMPORT_MODE} is written. */
+        public static Mode parse(String raw) {
+            return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "rows" -> ROWS;
+                case "strict" -> STRICT;
+                default -> throw new IllegalArgumentException("mode must be rows or strict, was " + raw);
+            };
+        }
+    }
+
     public OtImportLimits {
+        java.util.Objects.requireNonNull(mode, "mode");
         if (maxFileBytes < 1) {
             throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
         }
@@ -41,32 +63,36 @@ public record OtImportLimits(long maxFileBytes, long maxUncompressedBytes, long 
         }
     }
 
-    /** 10 MB per file, 200 MB uncompressed, 16 MB of shared strings, 500,000 rows, 20 files, batches of 500. */
+    /** 10 MB per file, 200 MB uncompressed, 16 MB of shared strings, 500,000 rows, 20 files, batches of 500, ROWS. */
     public static OtImportLimits defaults() {
-        return new OtImportLimits(10 * MB, 200 * MB, 16 * MB, 500_000, 20, 500);
+        return new OtImportLimits(10 * MB, 200 * MB, 16 * MB, 500_000, 20, 500, Mode.ROWS);
     }
 
     public OtImportLimits withMaxFileBytes(long v) {
-        return new OtImportLimits(v, maxUncompressedBytes, maxSharedStringsBytes, maxRows, maxFiles, batchRows);
+        return new OtImportLimits(v, maxUncompressedBytes, maxSharedStringsBytes, maxRows, maxFiles, batchRows, mode);
     }
 
     public OtImportLimits withMaxUncompressedBytes(long v) {
-        return new OtImportLimits(maxFileBytes, v, maxSharedStringsBytes, maxRows, maxFiles, batchRows);
+        return new OtImportLimits(maxFileBytes, v, maxSharedStringsBytes, maxRows, maxFiles, batchRows, mode);
     }
 
     public OtImportLimits withMaxSharedStringsBytes(long v) {
-        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, v, maxRows, maxFiles, batchRows);
+        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, v, maxRows, maxFiles, batchRows, mode);
     }
 
     public OtImportLimits withMaxRows(int v) {
-        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, v, maxFiles, batchRows);
+        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, v, maxFiles, batchRows, mode);
     }
 
     public OtImportLimits withMaxFiles(int v) {
-        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, maxRows, v, batchRows);
+        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, maxRows, v, batchRows, mode);
     }
 
     public OtImportLimits withBatchRows(int v) {
-        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, maxRows, maxFiles, v);
+        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, maxRows, maxFiles, v, mode);
+    }
+
+    public OtImportLimits withMode(Mode v) {
+        return new OtImportLimits(maxFileBytes, maxUncompressedBytes, maxSharedStringsBytes, maxRows, maxFiles, batchRows, v);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * bound as a parameter; the ordering comes from a whitelist. Immutable and thread-safe.
  *
  * <pre>{@code
- * Params params = new Params(request);
+ * Params params = call.params();                      // the route's declared parameters
  * OtQuery query = OtQuery.from(params);
  * params.validate();                                    // 400 listing every bad parameter
  * long count = ots.workOrders().count(query);
@@ -115,23 +115,7 @@ public record OtQuery(Long proveedorId, Long clienteId, List<String> estados, Li
                 p.error("estado", "\"" + v + "\" is not a valid choice.");
             }
         }
-        List<String> ordering = new ArrayList<>();
-        String order = p.text("ordering");
-        if (order != null) {
-            for (String part : order.split(",")) {
-                String o = part.trim();
-                if (o.isEmpty()) {
-                    continue;
-                }
-                if (ORDERING_FIELDS.containsKey(o.startsWith("-") ? o.substring(1) : o)) {
-                    ordering.add(o);
-                } else {
-                    p.error("ordering", "\"" + o + "\" is not a valid ordering; use one of "
-                            + String.join(", ", new java.util.TreeSet<>(ORDERING_FIELDS.keySet()))
-                            + ", optionally prefixed with '-'.");
-                }
-            }
-        }
+        List<String> ordering = p.ordering("ordering", ORDERING_FIELDS.keySet());
         return new OtQuery(p.id("proveedor_id"), p.id("cliente_id"), estados, p.texts("proveedor"),
                 p.texts("cliente"), p.texts("operativo"),
                 choice(p, "estado_provision", OtChoices.ESTADOS_PROVISION.keySet()),
@@ -217,16 +201,7 @@ public record OtQuery(Long proveedorId, Long clienteId, List<String> estados, Li
     }
 
     private static String choice(Params p, String name, Set<String> allowed) {
-        String v = p.text(name);
-        if (v == null) {
-            return null;
-        }
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(lower)) {
-            p.error(name, "\"" + v + "\" is not a valid choice.");
-            return null;
-        }
-        return lower;
+        return p.oneOfIgnoreCase(name, allowed);
     }
 
     private static List<String> patterns(List<String> values) {

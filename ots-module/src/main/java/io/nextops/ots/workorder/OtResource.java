@@ -38,7 +38,7 @@ public final class OtResource {
     /** The routes of {@code /api/ots/} and {@code /api/ots/{id}/}. */
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/ots/", "ots_list", c -> list(c.caller(), c.request(), c.response()))
+                Route.get("/api/ots/", "ots_list", c -> list(c.caller(), c.request(), c.response(), c.params()))
                         .tag("ots").params(OtQuery.PARAMS).paged().build(),
                 Route.post("/api/ots/", "ots_create", c -> create(c.caller(), c.request(), c.response()))
                         .tag("ots").access(Access.MANAGER).build(),
@@ -53,8 +53,7 @@ public final class OtResource {
                         .build());
     }
 
-    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Params params = new Params(req);
+    private void list(Caller caller, HttpServletRequest req, HttpServletResponse resp, Params params) throws IOException {
         PageRequest page = PageRequest.from(params);
         OtQuery query = OtQuery.from(params);
         params.validate();

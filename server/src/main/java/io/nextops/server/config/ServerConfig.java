@@ -289,7 +289,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
                 .withMaxFileBytes(r.integer("OT_IMPORT_MAX_FILE_MB", 10, 1, 1024) * mb)
                 .withMaxUncompressedBytes(r.integer("OT_IMPORT_MAX_UNCOMPRESSED_MB", 200, 1, 16_384) * mb)
                 .withMaxSharedStringsBytes(r.integer("OT_IMPORT_MAX_SHARED_STRINGS_MB", 16, 1, 1024) * mb)
-                .withMaxRows(r.integer("OT_IMPORT_MAX_ROWS", 500_000, 1, 10_000_000));
+                .withMaxRows(r.integer("OT_IMPORT_MAX_ROWS", 500_000, 1, 10_000_000))
+                .withMode(r.parse("OT_IMPORT_MODE", io.nextops.ots.imports.OtImportLimits.Mode.ROWS, new String[0],
+                        io.nextops.ots.imports.OtImportLimits.Mode::parse, "rows or strict"));
     }
 
     /**

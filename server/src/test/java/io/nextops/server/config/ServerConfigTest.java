@@ -220,6 +220,16 @@ class ServerConfigTest {
     }
 
     @Test
+    void otImportModeIsRowsByDefaultStrictOnRequestAndAnythingElseIsAProblem() {
+        assertThat(ServerConfig.fromEnv(Map.of()).otImport().mode())
+                .isEqualTo(io.nextops.ots.imports.OtImportLimits.Mode.ROWS);
+        assertThat(ServerConfig.fromEnv(Map.of("OT_IMPORT_MODE", "strict")).otImport().mode())
+                .isEqualTo(io.nextops.ots.imports.OtImportLimits.Mode.STRICT);
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("OT_IMPORT_MODE", "lenient")))
+                .hasMessageContaining("OT_IMPORT_MODE");
+    }
+
+    @Test
     void uploadsDefaultUnderTheDataDirAndReadTheirVariables() {
         ServerConfig d = ServerConfig.fromEnv(Map.of("NEXTOPS_DATA_DIR", "/srv/nextops"));
         assertThat(d.uploads().dir()).isEqualTo(Path.of("/srv/nextops/files"));

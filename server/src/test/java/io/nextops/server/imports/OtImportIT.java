@@ -146,7 +146,7 @@ class OtImportIT {
     }
 
     @Test
-    void rowErrorsRejectTheFileAnd207WhenNothingWasProcessed() throws IOException {
+    void byDefaultValidRowsAreWrittenAndBadRowsReportedOneByOne() throws IOException {
         long ots = count("SELECT count(*) FROM ots");
         Path bad = OtSheets.xlsx(dir, OtSheets.HEADERS, List.<Object[]>of(
                 OtSheets.row("Ana", "ER-1", "Eta", "", "", "", "", "31/02/2025"),
@@ -154,9 +154,10 @@ class OtImportIT {
                 OtSheets.row("Ana", "", "Eta", "", "", "", "", null),
                 OtSheets.row("Ana", "ER-4", "Eta", "", "", "", "", "mañana"),
                 OtSheets.row("Ana", "ER-5", "Eta", "", "", "", "", null)));
-        JsonNode r = json(OtSheets.upload(server, Role.ADMIN, null, "malo.xlsx", bad), 207);
-        assertThat(r.get("success").asBoolean()).isFalse();
-        assertThat(r.get("processed").asInt()).isZero();
+        JsonNode r = json(OtSheets.upload(server, Role.ADMIN, null, "malo.xlsx", bad), 200);
+        assertThat(r.get("success").asBoolean()).isTrue();
+        assertThat(r.get("created").asInt()).isEqualTo(1);
+        assertThat(r.get("processed").asInt()).isEqualTo(1);
         List<String> messages = new ArrayList<>();
         r.get("errors").forEach(e -> messages.add(e.get("row").asText() + " " + e.get("message").asText()));
         assertThat(messages).hasSize(4);
@@ -164,17 +165,45 @@ class OtImportIT {
         assertThat(messages.get(1)).startsWith("3 ").contains("MSCU12");
         assertThat(messages.get(2)).startsWith("4 ").contains("Número OT");
         assertThat(messages.get(3)).startsWith("5 ").contains("mañana");
+        assertThat(r.get("message").asText()).contains("las filas con errores no se importaron");
+        assertThat(r.get("files").get(0).get("status").asText()).isEqualTo("importado con errores");
+        assertThat(count("SELECT count(*) FROM ots")).isEqualTo(ots + 1);
+        assertThat(count("SELECT count(*) FROM ots WHERE numero_ot IN ('ER-1', 'ER-2', 'ER-4')")).isZero();
+        assertThat(count("SELECT count(*) FROM ots WHERE numero_ot = 'ER-5'")).isEqualTo(1);
+        // written, so marked processed
+        assertThat(count("SELECT created_count FROM processed_files WHERE filename = 'malo.xlsx'")).isEqualTo(1);
+    }
+
+    @Test
+    void byDefaultAFileWithNoValidRowIsNotWrittenNorMarkedProcessedAnd207() throws IOException {
+        long ots = count("SELECT count(*) FROM ots");
+        Path bad = OtSheets.xlsx(dir, OtSheets.HEADERS, List.<Object[]>of(
+                OtSheets.row("Ana", "NV-1", "Eta", "", "", "", "", "31/02/2025"),
+                OtSheets.row("Ana", "NV-2", "Eta", "MSCU12", "", "", "", null)));
+        JsonNode r = json(OtSheets.upload(server, Role.ADMIN, null, "nada.xlsx", bad), 207);
+        assertThat(r.get("success").asBoolean()).isFalse();
+        assertThat(r.get("processed").asInt()).isZero();
+        assertThat(r.get("errors")).hasSize(2);
         assertThat(r.get("files").get(0).get("status").asText()).isEqualTo("rechazado");
         assertThat(count("SELECT count(*) FROM ots")).isEqualTo(ots);
-        assertThat(count("SELECT count(*) FROM processed_files WHERE filename = 'malo.xlsx'")).isZero();
+        assertThat(count("SELECT count(*) FROM processed_files WHERE filename = 'nada.xlsx'")).isZero();
+    }
 
-        // a good file next to it is imported (200: something was processed), the bad one is not
-        Path good = OtSheets.xlsx(dir, OtSheets.HEADERS, List.<Object[]>of(
-                OtSheets.row("Ana", "ER-OK", "Eta", "", "", "", "", null)));
-        r = json(OtSheets.upload(server, Role.ADMIN, null, "malo2.xlsx", bad, "bueno.xlsx", good), 200);
+    @Test
+    void byDefaultARowNamingADeletedOtIsReportedAndTheOthersAreWritten() throws IOException {
+        Path first = OtSheets.xlsx(dir, OtSheets.HEADERS, List.<Object[]>of(
+                OtSheets.row("Ana", "DEL-1", "Eta", "", "", "", "", null)));
+        json(OtSheets.upload(server, Role.ADMIN, null, "del1.xlsx", first), 200);
+        db.useHandle(h -> h.execute("UPDATE ots SET is_deleted = true, deleted_at = now() WHERE numero_ot = 'DEL-1'"));
+        Path again = OtSheets.xlsx(dir, OtSheets.HEADERS, List.<Object[]>of(
+                OtSheets.row("Ana", "DEL-1", "Eta", "", "", "", "Puerto", null),
+                OtSheets.row("Ana", "DEL-2", "Eta", "", "", "", "", null)));
+        JsonNode r = json(OtSheets.upload(server, Role.ADMIN, null, "del2.xlsx", again), 200);
         assertThat(r.get("created").asInt()).isEqualTo(1);
-        assertThat(r.get("errors")).hasSize(4);
-        assertThat(count("SELECT count(*) FROM ots")).isEqualTo(ots + 1);
+        assertThat(r.get("errors")).hasSize(1);
+        assertThat(r.get("errors").get(0).get("message").asText()).contains("eliminada");
+        assertThat(count("SELECT count(*) FROM ots WHERE numero_ot = 'DEL-2'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ots WHERE numero_ot = 'DEL-1' AND NOT is_deleted")).isZero();
     }
 
     @Test

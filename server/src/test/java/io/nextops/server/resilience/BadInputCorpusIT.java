@@ -62,7 +62,6 @@ class BadInputCorpusIT {
     private long totalInvoices;
     private long totalOts;
     private Corpus.Tokens tokens;
-    private final List<String> documentedLeftovers = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -130,15 +129,7 @@ class BadInputCorpusIT {
             Thread.sleep(300); // a cut-off upload cleans up after the answer
         }
         Map<String, String> post = Fingerprint.counts(server, dataDir);
-        if (c.keepsFileOfRefusedUpload) {
-            // documented in UploadBatch.finish(): files sent before proveedor_id stay stored with their file row
-            // (reusable by digest) when the request is then refused; anything else must be unchanged
-            post.put("invoices_uploaded_file", pre.get("invoices_uploaded_file"));
-            post.put("files", pre.get("files"));
-            if (!post.equals(pre)) {
-                documentedLeftovers.add(c.toString());
-            }
-        }
+        // a refused upload stores nothing, not even the files sent before proveedor_id (UploadBatch.undo())
         assertThat(post).as("database and upload store unchanged by %s: %s", c, a).isEqualTo(pre);
         if (c.expect != BadRequest.Expect.VERSION_NOT_SUPPORTED) {
             assertThat(a.status()).as("never a 5xx: %s", a).isLessThan(500);
@@ -194,17 +185,9 @@ class BadInputCorpusIT {
     @Order(2)
     void databaseAndUploadStoreAreUnchangedAndNoWorkerIsHeld() throws Exception {
         Map<String, String> after = Fingerprint.of(server, dataDir);
-        long keptFiles = Fingerprint.scalar(server, "SELECT count(*) FROM invoices_uploaded_file f WHERE NOT EXISTS "
-                + "(SELECT 1 FROM invoices_invoice i WHERE i.uploaded_file_id = f.id)");
-        System.out.println("bad-input corpus: file rows kept without an invoice by refused uploads (documented): "
-                + keptFiles);
-        after.put("invoices_uploaded_file", before.get("invoices_uploaded_file"));
-        after.put("files", before.get("files"));
-        assertThat(after).as("domain tables unchanged (content md5)").isEqualTo(before);
-        assertThat(Fingerprint.scalar(server, "SELECT count(*) FROM invoices_uploaded_file")).as("every kept file row "
-                + "is one the documented rule allows").isEqualTo(keptFiles);
-        assertThat(Fingerprint.files(dataDir.resolve("files"))).as("one blob per kept file row, no temp file")
-                .hasSize((int) keptFiles).noneMatch(f -> f.startsWith("tmp/"));
+        // refused uploads store nothing (UploadBatch.undo()): the whole fingerprint, file rows and blobs included
+        assertThat(after).as("domain tables and upload store unchanged (content md5)").isEqualTo(before);
+        assertThat(Fingerprint.files(dataDir.resolve("files"))).as("no temp file").noneMatch(f -> f.startsWith("tmp/"));
         long deadline = System.nanoTime() + 5_000_000_000L;
         double busy;
         do {

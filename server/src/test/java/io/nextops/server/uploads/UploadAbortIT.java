@@ -108,6 +108,9 @@ class UploadAbortIT {
             assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\":\"request_too_large\"");
         }
         assertThat(fx.tempFiles()).isEmpty();
+        // a request limit: the two files completed before the cut are undone too
+        assertThat(fx.scalar("SELECT count(*) FROM invoices_uploaded_file WHERE filename IN ('a.pdf', 'b.pdf')"))
+                .isZero();
     }
 
     private static String readResponse(InputStream in) throws IOException {

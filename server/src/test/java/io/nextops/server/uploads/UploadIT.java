@@ -191,17 +191,40 @@ class UploadIT {
     }
 
     @Test
-    void filesPastTheCountLimitAreRefusedOneByOne() throws Exception {
+    void moreFilesThanTheCountLimitRefuseTheWholeRequestAndStoreNothing() throws Exception {
+        long invoicesBefore = fx.scalar("SELECT count(*) FROM invoices_invoice");
+        long filesBefore = fx.scalar("SELECT count(*) FROM invoices_uploaded_file");
+        int blobsBefore = fx.blobs().size();
         Multipart m = withProvider(naviera);
         for (int i = 0; i < 4; i++) {
             m.file("n" + i + ".pdf", pdf(100, 100 + i));
         }
-        JsonNode body = ok(fx.upload(m, Role.ADMIN));
-        assertThat(body.get("total").asInt()).isEqualTo(4);
-        assertThat(body.get("processed").asInt()).isEqualTo(3);
-        JsonNode error = body.get("results").get("errors").get(0);
-        assertThat(error.get("filename").asText()).isEqualTo("n3.pdf");
-        assertThat(error.get("error").asText()).contains("Too many files: at most 3");
+        HttpResponse<String> r = fx.upload(m, Role.ADMIN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode body = json(r);
+        assertThat(body.get("code").asText()).isEqualTo("validation_error");
+        assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("files[]");
+        assertThat(body.get("errors").get(0).get("message").asText()).contains("Too many files: at most 3");
+        assertThat(fx.scalar("SELECT count(*) FROM invoices_invoice")).isEqualTo(invoicesBefore);
+        assertThat(fx.scalar("SELECT count(*) FROM invoices_uploaded_file")).isEqualTo(filesBefore);
+        assertThat(fx.blobs()).hasSize(blobsBefore);
+        assertThat(fx.tempFiles()).isEmpty();
+        // exactly the limit is accepted
+        Multipart three = withProvider(naviera);
+        for (int i = 0; i < 3; i++) {
+            three.file("t" + i + ".pdf", pdf(100, 200 + i));
+        }
+        assertThat(ok(fx.upload(three, Role.ADMIN)).get("processed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void filesSentBeforeAMissingProviderAreNotKept() throws Exception {
+        long filesBefore = fx.scalar("SELECT count(*) FROM invoices_uploaded_file");
+        int blobsBefore = fx.blobs().size();
+        HttpResponse<String> r = fx.upload(new Multipart().file("lonely.pdf", pdf(100, 300)), Role.ADMIN);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(fx.scalar("SELECT count(*) FROM invoices_uploaded_file")).isEqualTo(filesBefore);
+        assertThat(fx.blobs()).hasSize(blobsBefore);
     }
 
     @Test

@@ -41,19 +41,8 @@ public final class ExportDownload {
      * ignored). Anything else is recorded as an error in {@code params} and XLSX is returned.
      */
     public static ExportFormat format(Params params) {
-        String v = params.text("format");
-        if (v == null) {
-            return ExportFormat.XLSX;
-        }
-        switch (v.toLowerCase(Locale.ROOT)) {
-            case "xlsx", "excel":
-                return ExportFormat.XLSX;
-            case "csv":
-                return ExportFormat.CSV;
-            default:
-                params.error("format", "\"" + v + "\" is not a valid choice; use xlsx or csv.");
-                return ExportFormat.XLSX;
-        }
+        String v = params.oneOfIgnoreCase("format", java.util.Set.of("xlsx", "excel", "csv"));
+        return "csv".equals(v) ? ExportFormat.CSV : ExportFormat.XLSX;
     }
 
     /** {@code {prefix}_{count}_registros_{yyyyMMdd_HHmmss}.{ext}} with {@code now} in UTC, as the original. */

@@ -54,8 +54,11 @@ public final class Call {
         return Caller.of(request);
     }
 
-    /** A fresh parameter reader over the query string. */
+    /**
+     * A fresh reader of the route's declared query parameters (reading an undeclared one, or as another type, is a
+     * programming error and throws {@link IllegalStateException}); the query string itself is decoded once.
+     */
     public Params params() {
-        return new Params(request);
+        return Params.of(request, route.params());
     }
 }

@@ -1,6 +1,7 @@
 package io.nextops.web.route;
 
 import io.nextops.web.ApiException;
+import io.nextops.web.Params;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
@@ -50,6 +51,9 @@ public final class RouteServlet extends HttpServlet {
         if (!m.found()) {
             throw ApiException.noRoute();
         }
+        // every value of every declared parameter is checked against its type before the handler runs, so a malformed
+        // one is the same 400 on every route, servlet-style handlers included, and nothing is read or stored first
+        Params.of(req, m.route().params()).checkDeclared();
         HttpServletResponse response = "HEAD".equals(req.getMethod()) ? new HeadResponse(resp) : resp;
         m.route().endpoint().handle(new Call(req, response, m.route(), m.variables()));
         if (response instanceof HeadResponse head) {
