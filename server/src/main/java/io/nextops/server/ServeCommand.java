@@ -1,6 +1,8 @@
 package io.nextops.server;
 
 import io.nextops.server.auth.Authentication;
+import io.nextops.server.budget.HeapCheck;
+import io.nextops.server.budget.MemoryBudget;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import java.io.PrintStream;
@@ -25,11 +27,15 @@ final class ServeCommand implements Main.Command {
         if (args.length > 0) {
             throw new Main.UsageException("takes no arguments; configure it with environment variables");
         }
+        MemoryBudget budget = MemoryBudget.ofThisProcess(env);
+        env = budget.withDefaults(env); // MEMORY_BUDGET_MB and the status bands follow the budget
         ServerConfig config = Main.config(env);
         Logging.configure(config.logging());
         Logger startup = LoggerFactory.getLogger("io.nextops.startup");
         startup.info("starting NextOps Lean {} with config:", NextOpsServer.VERSION);
         config.describe().forEach((k, v) -> startup.info("  {}: {}", k, v));
+        startup.info("  memory budget: {}", budget.describe());
+        HeapCheck.atStart(budget); // one WARN when the JVM's heap cap does not fit the budget (plain java -jar)
 
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());
