@@ -11,6 +11,7 @@ import java.util.OptionalLong;
  *
  * <pre>
  * MEMORY_BUDGET_MB=256
+ * MEMORY_BUDGET_SOURCE=default
  * MALLOC_ARENA_MAX=2
  * JVM_OPTIONS=-Xms8m -Xmx96m -XX:+UseSerialGC ...
  * </pre>
@@ -45,6 +46,7 @@ public final class LauncherOptions {
             return 2;
         }
         out.println(MemoryBudget.ENV + "=" + budget.mb());
+        out.println("MEMORY_BUDGET_SOURCE=" + budget.source().name().toLowerCase(java.util.Locale.ROOT));
         out.println("MALLOC_ARENA_MAX=" + budget.mallocArenas());
         out.println("JVM_OPTIONS=" + String.join(" ", budget.jvmOptions()));
         return 0;

@@ -24,6 +24,7 @@ class LauncherOptionsTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "MEMORY_BUDGET_MB=192",
+                "MEMORY_BUDGET_SOURCE=cgroup",
                 "MALLOC_ARENA_MAX=2",
                 "JVM_OPTIONS=" + String.join(" ", new MemoryBudget(192, MemoryBudget.Source.CGROUP).jvmOptions()));
     }
