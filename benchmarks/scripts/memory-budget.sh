@@ -62,7 +62,7 @@ cp -r "$DIST_SRC" "$WORK/dist"
 LAUNCHER=$WORK/dist/bin/nextops-server
 if [ "$MODE" = launcher ]; then
   "$LAUNCHER" cds-archive --if-possible 2>&1 | sed 's/^/[memory-budget] /'
-  JVM_OPTS="(derived by the launcher from the cgroup limit)"
+  JVM_OPTS=""   # derived by the launcher from the cgroup limit; read back from its log line below
 else
   JVM_OPTS=$(cat "$JVM_OPTIONS_FILE")
   export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
@@ -154,7 +154,7 @@ log "cgroup v$CG_VERSION: $CG, limit ${LIMIT_MB} MB, swap 0"
 # ---- the server, inside the cgroup -----------------------------------------------------------------------------
 PORT=$(free_port)
 PASSWORD=budget-$RANDOM$RANDOM
-log "starting the server on 127.0.0.1:$PORT in the cgroup with: $JVM_OPTS"
+log "starting the server on 127.0.0.1:$PORT in the cgroup with: ${JVM_OPTS:-bin/nextops-server serve (options derived from the cgroup limit)}"
 env NEXTOPS_DATA_DIR="$DATA" PORT="$PORT" HOST=127.0.0.1 DATABASE_URL="$DATABASE_URL" \
     JWT_SECRET="$JWT_SECRET" NEXTOPS_ADMIN_PASSWORD="$PASSWORD" \
     UPLOAD_MAX_FILE_MB=256 UPLOAD_MAX_REQUEST_MB=300 LOG_FORMAT=text ACCESS_LOG=false \
