@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Memory budget proof: runs the server jar inside a Linux memory cgroup with a hard limit (default 256 MB, swap 0)
-# and the documented JVM options, drives the mixed scenario (MixedLoad: concurrent CSV/XLSX exports of 200,000
+# Memory budget proof: runs the server inside a Linux memory cgroup with a hard limit (default 256 MB, swap 0)
+# through the launcher bin/nextops-server, which derives the JVM options from the cgroup limit (MEMORY_BUDGET_MB unset:
+# the launcher reads the limit itself, as in a container), drives the mixed scenario (MixedLoad: concurrent CSV/XLSX exports of 200,000
 # invoices, 50-200 MB streamed uploads, list/detail traffic) against it, and reports whether the JVM was OOM-killed,
 # its peak RSS (VmHWM), the cgroup's peak usage, and a PASS/FAIL verdict.
 #
@@ -9,7 +10,8 @@
 #
 # Usage (from anywhere; root):
 #   benchmarks/scripts/memory-budget.sh [--duration S] [--limit-mb MB] [--invoices N] [--ots M]
-#                                       [--jvm-options FILE] [--keep] [-- extra MixedLoad options]
+#                                       [--jar [--jvm-options FILE]] [--keep] [-- extra MixedLoad options]
+#   --jar: the former way, java $(cat FILE) -jar nextops-server.jar (default FILE benchmarks/scripts/jvm-options)
 # Exit status: 0 PASS, 1 FAIL, 2 could not run (not root, no cgroup, build or start failure).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +22,7 @@ LIMIT_MB=256
 INVOICES=200000
 OTS=50000
 JVM_OPTIONS_FILE=benchmarks/scripts/jvm-options
+MODE=launcher
 KEEP=false
 EXTRA=()
 while [ $# -gt 0 ]; do
@@ -29,6 +32,7 @@ while [ $# -gt 0 ]; do
     --invoices) INVOICES=$2; shift 2 ;;
     --ots) OTS=$2; shift 2 ;;
     --jvm-options) JVM_OPTIONS_FILE=$2; shift 2 ;;
+    --jar) MODE=jar; shift ;;
     --keep) KEEP=true; shift ;;
     --) shift; EXTRA=("$@"); break ;;
     *) echo "unknown option $1" >&2; sed -n '2,14p' "$0" >&2; exit 2 ;;
@@ -44,14 +48,25 @@ die() { log "CANNOT RUN: $*"; exit 2; }
 WORK=$(mktemp -d /tmp/nextops-budget.XXXXXX)
 DATA=$WORK/data
 mkdir -p "$DATA"
-if [ ! -f server/target/nextops-server.jar ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
-  log "building jars (mvn -B -q -o install -DskipTests)"
-  mvn -B -q -o install -DskipTests || die "build failed"
+DIST_SRC=$(ls -d server/target/nextops-server-*/ 2>/dev/null | head -1)
+if [ -z "$DIST_SRC" ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
+  log "building the distribution and benchmarks.jar (mvn -B -q -o package -DskipTests)"
+  mvn -B -q -o package -DskipTests -pl server,benchmarks -am || die "build failed"
+  DIST_SRC=$(ls -d server/target/nextops-server-*/ | head -1)
 fi
 cp server/target/nextops-server.jar "$WORK/server.jar"
 cp benchmarks/target/benchmarks.jar "$WORK/benchmarks.jar"
-JVM_OPTS=$(cat "$JVM_OPTIONS_FILE")
-export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
+# a copy of the distribution: others rebuild target/ while we run; JDK 17 takes an AppCDS archive only at the path it
+# was built for, so the copy builds its own, as an unpacked distribution would
+cp -r "$DIST_SRC" "$WORK/dist"
+LAUNCHER=$WORK/dist/bin/nextops-server
+if [ "$MODE" = launcher ]; then
+  "$LAUNCHER" cds-archive --if-possible 2>&1 | sed 's/^/[memory-budget] /'
+  JVM_OPTS=""   # derived by the launcher from the cgroup limit; read back from its log line below
+else
+  JVM_OPTS=$(cat "$JVM_OPTIONS_FILE")
+  export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
+fi
 
 PG_PID=""
 SERVER_PID=""
@@ -139,11 +154,13 @@ log "cgroup v$CG_VERSION: $CG, limit ${LIMIT_MB} MB, swap 0"
 # ---- the server, inside the cgroup -----------------------------------------------------------------------------
 PORT=$(free_port)
 PASSWORD=budget-$RANDOM$RANDOM
-log "starting the server on 127.0.0.1:$PORT in the cgroup with: $JVM_OPTS"
+log "starting the server on 127.0.0.1:$PORT in the cgroup with: ${JVM_OPTS:-bin/nextops-server serve (options derived from the cgroup limit)}"
 env NEXTOPS_DATA_DIR="$DATA" PORT="$PORT" HOST=127.0.0.1 DATABASE_URL="$DATABASE_URL" \
     JWT_SECRET="$JWT_SECRET" NEXTOPS_ADMIN_PASSWORD="$PASSWORD" \
     UPLOAD_MAX_FILE_MB=256 UPLOAD_MAX_REQUEST_MB=300 LOG_FORMAT=text ACCESS_LOG=false \
-    sh -c 'echo $$ > "$0"; exec java '"$JVM_OPTS"' -jar "$1"' "$PROCS_FILE" "$WORK/server.jar" >"$WORK/server.log" 2>&1 &
+    MEMORY_BUDGET_MB= JAVA_OPTS= \
+    sh -c 'echo $$ > "$0"; if [ "$2" = launcher ]; then exec "$3" serve; else exec java '"$JVM_OPTS"' -jar "$1"; fi' \
+    "$PROCS_FILE" "$WORK/server.jar" "$MODE" "$LAUNCHER" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 ready=false
 for _ in $(seq 1 240); do
@@ -152,6 +169,7 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 $ready || { tail -30 "$WORK/server.log"; die "server did not become ready"; }
+[ "$MODE" = launcher ] && JVM_OPTS=$(sed -n 's/^nextops-server: //p' "$WORK/server.log" | head -1)
 grep -qx "$SERVER_PID" "$PROCS_FILE" || die "server pid $SERVER_PID is not in $PROCS_FILE"
 log "server ready, pid $SERVER_PID, idle VmRSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVER_PID/status) MB"
 

@@ -77,6 +77,15 @@ public final class MemoryMonitor implements AutoCloseable {
                 MemoryLog.slf4j(MemoryLog.SAMPLER));
     }
 
+    /**
+     * This process's cgroup memory limit (v2 or v1, the lowest on its path), empty when there is none; read fresh at
+     * each call, for callers that need the limit before a monitor exists (the server's memory budget).
+     */
+    public static OptionalLong containerLimitBytes() {
+        CgroupMemory cgroup = CgroupReader.system().read();
+        return cgroup.hasLimit() ? OptionalLong.of(cgroup.limitBytes()) : OptionalLong.empty();
+    }
+
     public MemoryConfig config() {
         return config;
     }

@@ -1,6 +1,8 @@
 package io.nextops.server;
 
 import io.nextops.server.auth.Authentication;
+import io.nextops.server.budget.HeapCheck;
+import io.nextops.server.budget.MemoryBudget;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import java.io.PrintStream;
@@ -32,13 +34,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = invocation.env();
+        MemoryBudget budget = MemoryBudget.ofThisProcess(invocation.env());
+        Map<String, String> env = budget.withDefaults(invocation.env()); // MEMORY_BUDGET_MB and the bands follow it
         PrintStream out = invocation.out();
         ServerConfig config = ServerConfig.fromEnv(env);
         Logging.configure(config.logging());
         Logger startup = LoggerFactory.getLogger("io.nextops.startup");
         startup.info("starting NextOps Lean {} with config:", NextOpsServer.VERSION);
         config.describe().forEach((k, v) -> startup.info("  {}: {}", k, v));
+        startup.info("  memory budget: {}", budget.describe());
+        HeapCheck.atStart(budget); // one WARN when the JVM's heap cap does not fit the budget (plain java -jar)
 
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> stop.countDown());

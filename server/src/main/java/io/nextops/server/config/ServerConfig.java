@@ -160,9 +160,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
     public enum LogFormat { JSON, TEXT }
 
     public static final int DEFAULT_WORKERS = 8;
-    /** Heavy jobs at once by default: one per core of the 2-core machines this is sized for. */
-    public static final int DEFAULT_HEAVY_WORKERS = 2;
-    /** Memory the heavy lane's reservations may add up to by default (of a 256 MB budget). */
+    /** Heavy jobs at once without a budget applied: what the default 256 MB budget derives (MemoryBudget.heavyJobs). */
+    public static final int DEFAULT_HEAVY_WORKERS = 4;
+    /** Memory the heavy lane's reservations may add up to: the default 256 MB budget's share. */
     public static final int DEFAULT_HEAVY_MEMORY_MB = 96;
 
     /** Reads and validates every variable; throws {@link ConfigException} listing all problems at once. */

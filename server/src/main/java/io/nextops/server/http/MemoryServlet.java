@@ -6,17 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import io.nextops.memory.MemoryMonitor;
+import io.nextops.server.budget.HeapCheck;
 import io.nextops.web.Json;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /health/memory}: the memory report (status, budget, snapshot, recommendations, leak trend, recent history)
- * plus the effective worker and pool settings, as JSON. {@code ?history=false} leaves the history out.
+ * plus the effective worker and pool settings and, once {@code serve} has checked it, whether the JVM's heap cap fits
+ * the budget ({@code heapCheck}), as JSON. {@code ?history=false} leaves the history out.
  * Thread-safe.
  */
 public final class MemoryServlet extends HttpServlet {
@@ -39,6 +43,18 @@ public final class MemoryServlet extends HttpServlet {
                 history ? monitor.report().toMap() : monitor.report().withoutHistory().toMap());
         body.put("settings", settings);
         body.put("lanes", lanes.get().stream().map(MemoryServlet::lane).toList());
+        // whether this JVM's heap cap fits the budget (set by serve at start); its warning also becomes a recommendation
+        HeapCheck.latest().ifPresent(check -> {
+            body.put("heapCheck", check.toMap());
+            check.warning().ifPresent(w -> {
+                List<Object> advice = new ArrayList<>();
+                advice.add(w);
+                if (body.get("recommendations") instanceof List<?> l) {
+                    advice.addAll(l);
+                }
+                body.put("recommendations", advice);
+            });
+        });
         resp.setHeader("Cache-Control", "no-store");
         Json.write(resp, 200, body);
     }
