@@ -214,7 +214,18 @@ log "JVM peak RSS (VmHWM): $(( ${HWM_KB:-0} / 1024 )) MB; cgroup peak usage (RSS
 grep '^RESULT' "$WORK/load.log" | sed 's/^/[memory-budget] /' || true
 grep -E '^NOT AVAILABLE' "$WORK/load.log" | sed 's/^/[memory-budget] /' || true
 if grep -qiE 'OutOfMemoryError' "$WORK/server.log"; then log "server log mentions OutOfMemoryError:"; grep -iE 'OutOfMemoryError' "$WORK/server.log" | head -3; fi
-if [ "$OOM_KILLS" = 0 ] && $ALIVE && [ "$EXIT_STATUS" = 0 ] && [ "$LOAD_STATUS" = 0 ] \
+# light work under the heavy load (issue 16): LIST_P99_MAX_MS, when set, fails the run above that p99
+LIST_P99=$(sed -n 's/^RESULT .*list_p99_ms=\([0-9.]*\).*/\1/p' "$WORK/load.log" | tail -1)
+LIST_OK=true
+if [ -n "${LIST_P99_MAX_MS:-}" ]; then
+  if [ -z "$LIST_P99" ] || awk -v p="$LIST_P99" -v m="$LIST_P99_MAX_MS" 'BEGIN { exit !(p > m) }'; then
+    LIST_OK=false
+    log "list p99 ${LIST_P99:-unknown} ms is above LIST_P99_MAX_MS=$LIST_P99_MAX_MS (or no list request finished)"
+  else
+    log "list p99 $LIST_P99 ms within LIST_P99_MAX_MS=$LIST_P99_MAX_MS"
+  fi
+fi
+if [ "$OOM_KILLS" = 0 ] && $ALIVE && [ "$EXIT_STATUS" = 0 ] && [ "$LOAD_STATUS" = 0 ] && $LIST_OK \
    && ! grep -qiE 'OutOfMemoryError' "$WORK/server.log"; then
   log "VERDICT: PASS (not OOM-killed, survived the scenario, clean exit)"
   exit 0

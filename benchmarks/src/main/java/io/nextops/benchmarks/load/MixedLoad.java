@@ -392,6 +392,12 @@ public final class MixedLoad {
         long fiveXx = recorder.total(k -> k.matches(".* 5\\d\\d") && !k.endsWith(" 503"));
         long busy = recorder.total(k -> k.endsWith(" 503"));
         long ioErrors = recorder.total(k -> k.endsWith(" io-error"));
+        long[] lists = recorder.sortedOf("list-");
+        if (lists.length > 0) {
+            // light work under the heavy load: what the lanes are for; memory-budget.sh can gate on list_p99_ms
+            out.printf("RESULT list_requests=%d list_p50_ms=%.1f list_p99_ms=%.1f%n", lists.length,
+                    Recorder.pct(lists, 50) / 1e6, Recorder.pct(lists, 99) / 1e6);
+        }
         out.printf("RESULT duration_s=%.0f server_errors_5xx_non503=%d busy_503=%d io_errors=%d peak_rss_kb=%d "
                         + "steady_rss_kb=%d vmhwm_kb=%d statuses=%s%n", seconds, fiveXx, busy, ioErrors,
                 sampler.peakRssKb(), sampler.steadyRssKb(), sampler.hwmKb(),

@@ -49,6 +49,21 @@ final class Recorder {
         });
     }
 
+    /** The sorted latencies of every endpoint whose name starts with {@code prefix} (e.g. {@code list-}). */
+    long[] sortedOf(String prefix) {
+        List<Long> all = new ArrayList<>();
+        latencies.forEach((k, l) -> {
+            if (k.startsWith(prefix)) {
+                for (long v : l.sorted()) {
+                    all.add(v);
+                }
+            }
+        });
+        long[] a = all.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
     static long pct(long[] sorted, double p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
