@@ -36,9 +36,16 @@ class InvoiceCrudIT {
         server.close();
     }
 
+    /** A valid body; a field that {@code extra} sets replaces the default one (a JSON key may appear only once). */
     private static String body(String numero, String extra) {
-        return "{\"numero_factura\": \"" + numero + "\", \"fecha_emision\": \"2025-04-01\", \"monto\": \"1500.10\","
-                + " \"proveedor\": " + providerId + extra + "}";
+        StringBuilder b = new StringBuilder("{\"numero_factura\": \"" + numero + "\"");
+        for (String[] f : new String[][] {{"fecha_emision", "\"2025-04-01\""}, {"monto", "\"1500.10\""},
+                {"proveedor", Long.toString(providerId)}}) {
+            if (!extra.contains("\"" + f[0] + "\":")) {
+                b.append(", \"").append(f[0]).append("\": ").append(f[1]);
+            }
+        }
+        return b.append(extra).append('}').toString();
     }
 
     private static HttpResponse<String> post(String json, Role role) {

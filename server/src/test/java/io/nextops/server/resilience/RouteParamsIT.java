@@ -125,6 +125,32 @@ class RouteParamsIT {
         return tests.stream();
     }
 
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> everyJsonBodyRouteRefusesADuplicateKey() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : table.routes()) {
+            if (route.method() == Method.GET || route.method() == Method.DELETE) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(route.operationId() + " with a duplicate JSON key", () -> {
+                Map<String, String> pre = Fingerprint.counts(server, dataDir);
+                byte[] json = "{\"notas\":\"a\",\"notas\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+                String head = route.method().name() + " " + route.template().replace("{id}", NO_ID)
+                        + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n";
+                RawHttp.Answer a = RawHttp.exchange(server.port(), head.getBytes(StandardCharsets.ISO_8859_1), json,
+                        json.length, 0, 15_000);
+                assertThat(a.status()).as(a.toString()).isBetween(400, 499);
+                if (a.status() == 400) {
+                    assertThat(a.body()).as(a.toString()).contains("\"field\":\"notas\"");
+                }
+                assertThat(Fingerprint.counts(server, dataDir)).isEqualTo(pre);
+            }));
+        }
+        return tests.stream();
+    }
+
     @Test
     @Order(2)
     void nothingWasStoredAndNoStackTraceWasLogged() {
