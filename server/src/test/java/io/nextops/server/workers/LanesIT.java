@@ -1,5 +1,7 @@
 package io.nextops.server.workers;
 
+import io.nextops.memory.MemoryMonitor;
+import io.nextops.memory.RssProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.server.TestServer;
@@ -57,10 +59,19 @@ class LanesIT {
                         .heavy(1L << 30).build());
     }
 
+    /**
+     * A server whose memory reads low whatever this test JVM holds (a long failsafe run can reach the absolute
+     * CRITICAL band, which would refuse heavy work for a reason this test is not about).
+     */
+    private static TestServer start(Blocking blocking) {
+        return TestServer.start(ENV, routes(blocking), s -> {},
+                c -> MemoryMonitor.create(c.memory(), () -> new RssProbe.Reading(20L << 20, 40L << 20)));
+    }
+
     @Test
     void lightWorkAnswersWhileHeavyWorkFillsItsLaneAndOverflowIs503WithRetryAfter() throws Exception {
         Blocking blocking = new Blocking();
-        try (TestServer server = TestServer.start(ENV, routes(blocking))) {
+        try (TestServer server = start(blocking)) {
             server.accessToken(Role.ADMIN);
             List<CompletableFuture<HttpResponse<String>>> heavy = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -106,7 +117,7 @@ class LanesIT {
     void aReservationLargerThanTheHeavyShareIsRefusedWithAClearError() throws Exception {
         Blocking blocking = new Blocking();
         blocking.release.countDown();
-        try (TestServer server = TestServer.start(ENV, routes(blocking))) {
+        try (TestServer server = start(blocking)) {
             HttpResponse<String> r = server.get("/api/test/huge/", Role.ADMIN);
             assertThat(r.statusCode()).isEqualTo(503);
             var body = Json.MAPPER.readTree(r.body());
@@ -123,7 +134,7 @@ class LanesIT {
     void largePagesRunInTheHeavyLane() throws Exception {
         Blocking blocking = new Blocking();
         blocking.release.countDown();
-        try (TestServer server = TestServer.start(ENV, routes(blocking))) {
+        try (TestServer server = start(blocking)) {
             assertThat(server.get("/api/ots/?page_size=5000", Role.ADMIN).statusCode()).isEqualTo(200);
             assertThat(server.get("/api/ots/?page_size=20", Role.ADMIN).statusCode()).isEqualTo(200);
             String metrics = server.get("/metrics").body();
