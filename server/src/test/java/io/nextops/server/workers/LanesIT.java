@@ -74,12 +74,17 @@ class LanesIT {
         try (TestServer server = start(blocking)) {
             server.accessToken(Role.ADMIN);
             List<CompletableFuture<HttpResponse<String>>> heavy = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            // two run (12 of 16 MiB reserved); sent first and awaited, so that they hold workers, not queue slots
+            for (int i = 0; i < 2; i++) {
                 heavy.add(server.client().sendAsync(server.request("/api/test/heavy/", Role.ADMIN).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            // two run (12 of 16 MiB reserved); the third and fourth wait for memory in the heavy queue (capacity 2)
             assertThat(blocking.entered.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
+            // the third and fourth wait for memory in the heavy queue (capacity 2)
+            for (int i = 0; i < 2; i++) {
+                heavy.add(server.client().sendAsync(server.request("/api/test/heavy/", Role.ADMIN).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
             awaitMetric(server, "lane_waiting_for_memory{pool=\"heavy\"} 2.0");
 
             long start = System.nanoTime();
