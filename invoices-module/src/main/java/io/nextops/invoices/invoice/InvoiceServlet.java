@@ -7,6 +7,7 @@ import io.nextops.ots.api.Json;
 import io.nextops.ots.api.PageRequest;
 import io.nextops.ots.api.PageWriter;
 import io.nextops.ots.api.Params;
+import io.nextops.ots.internal.Listing;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@code /api/invoices/*}: the list ({@code GET}, every filter of {@link InvoiceQuery}, the page envelope streamed),
@@ -70,7 +70,7 @@ public final class InvoiceServlet extends HttpServlet {
         InvoiceQuery query = InvoiceQuery.from(params);
         params.validate();
         // one snapshot for the count and the page; rows stream from a cursor straight into the response
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+        Listing.inSnapshot(jdbi, h -> {
             long count = invoices.count(h, query);
             page.requireExists(count);
             try (Stream<InvoiceRow> rows = invoices.stream(h, query, page)) {

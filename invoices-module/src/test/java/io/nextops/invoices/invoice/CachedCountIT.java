@@ -135,8 +135,9 @@ class CachedCountIT {
                 return null;
             }));
         }
-        long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-        while (System.nanoTime() < until && wrong.isEmpty()) {
+        // until enough of both happened (a loaded machine is slower), at most a minute
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until && wrong.isEmpty() && (checks.get() < 300 || writes.get() < 100)) {
             Thread.sleep(50);
         }
         stop.set(true);
@@ -146,8 +147,8 @@ class CachedCountIT {
             f.get();
         }
         assertThat(wrong).isEmpty();
-        assertThat(writes.get()).as("writes").isGreaterThan(50);
-        assertThat(checks.get()).as("checks").isGreaterThan(200);
+        assertThat(writes.get()).as("writes").isGreaterThanOrEqualTo(100);
+        assertThat(checks.get()).as("checks").isGreaterThanOrEqualTo(300);
         CountCache.Stats stats = repo.countStats();
         assertThat(stats.hits()).as("counts served from the cache under writes: " + stats).isPositive();
         assertThat(stats.misses()).as("recounts after writes: " + stats).isPositive();

@@ -153,7 +153,8 @@ public final class OtRepository {
         Where w = query.where();
         return w.applyTo(handle.createQuery(SELECT + w.sql() + query.orderBy() + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", limit).bind("offset", offset)
-                .setFetchSize(Math.min(limit, FETCH_SIZE)).map(OtRepository::map);
+                // limit + 1: a fetch of exactly limit rows leaves the portal open and costs one more round trip
+                .setFetchSize((int) Math.min(limit + 1L, FETCH_SIZE)).map(OtRepository::map);
     }
 
     /** The active OT {@code id}, if any. */
