@@ -2,8 +2,12 @@ package io.nextops.invoices.invoice;
 
 import io.nextops.web.ApiException;
 import io.nextops.web.PageRequest;
+import io.nextops.web.page.CountCache;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,13 +39,29 @@ public final class InvoiceRepository {
 
     static final String NUMBER_PROVIDER_UNIQUE = "invoices_invoice_numero_proveedor_active_unique";
 
+    /** Exact list counts, recounted only after a write to invoices_invoice (bounded LRU). */
+    private final CountCache counts = new CountCache(1024);
+
     public InvoiceRepository() {}
 
-    /** Number of live invoices matching {@code query}: one statement, no joins. */
+    /**
+     * Number of live invoices matching {@code query}: one statement, no joins, which counts only when
+     * {@code invoices_invoice} was written since the same filters were last counted ({@link CountCache}).
+     */
     public long count(Handle handle, InvoiceQuery query) {
         InvoiceSql.Where where = InvoiceSql.where(query);
-        return handle.createQuery("SELECT count(*) FROM invoices_invoice i" + where.sql())
-                .bindMap(where.binds()).mapTo(Long.class).one();
+        List<Object> key = new ArrayList<>();
+        where.binds().forEach((name, value) -> {
+            key.add(name);
+            key.add(value instanceof Object[] array ? Arrays.asList(array) : value);
+        });
+        return counts.count(handle, List.of("invoices_invoice"), "SELECT count(*) FROM invoices_invoice i"
+                + where.sql(), q -> q.bindMap(where.binds()), key);
+    }
+
+    /** Hits and misses of the count cache (tests, metrics). */
+    CountCache.Stats countStats() {
+        return counts.stats();
     }
 
     /**

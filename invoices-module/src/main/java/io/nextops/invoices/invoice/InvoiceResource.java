@@ -10,6 +10,7 @@ import io.nextops.web.Json;
 import io.nextops.web.PageRequest;
 import io.nextops.web.PageWriter;
 import io.nextops.web.Params;
+import io.nextops.web.page.Listing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@code /api/invoices/*}: the list ({@code GET}, every filter of {@link InvoiceQuery}, the page envelope streamed),
@@ -57,7 +57,7 @@ public final class InvoiceResource {
         InvoiceQuery query = InvoiceQuery.from(params);
         params.validate();
         // one snapshot for the count and the page; rows stream from a cursor straight into the response
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+        Listing.inSnapshot(jdbi, h -> {
             long count = invoices.count(h, query);
             page.requireExists(count);
             try (Stream<InvoiceRow> rows = invoices.stream(h, query, page)) {

@@ -3,10 +3,12 @@ package io.nextops.ots.catalog;
 import io.nextops.web.ApiException;
 import io.nextops.web.PageRequest;
 import io.nextops.ots.internal.Sql;
+import io.nextops.web.page.CountCache;
 import io.nextops.ots.internal.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -29,6 +31,8 @@ public final class ClientRepository {
     private static final Map<String, String> UNIQUE = Map.of("client_aliases_short_name_key", "short_name");
 
     private final Jdbi jdbi;
+    /** Exact list counts, recounted only after a write to the table (bounded LRU). */
+    private final CountCache counts = new CountCache(1024);
 
     public ClientRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -65,7 +69,8 @@ public final class ClientRepository {
 
     long count(Handle h, ClientQuery q) {
         Where w = q.where();
-        return w.applyTo(h.createQuery("SELECT count(*) FROM client_aliases c" + w.sql())).mapTo(Long.class).one();
+        return counts.count(h, List.of("client_aliases"), "SELECT count(*) FROM client_aliases c" + w.sql(), w::applyTo,
+                w.key());
     }
 
     ResultIterable<Client> page(Handle h, ClientQuery q, PageRequest page) {

@@ -3,7 +3,9 @@ package io.nextops.ots.catalog;
 import io.nextops.web.ApiException;
 import io.nextops.web.PageRequest;
 import io.nextops.ots.internal.Sql;
+import io.nextops.web.page.CountCache;
 import io.nextops.ots.internal.Where;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -27,6 +29,8 @@ public final class ProviderRepository {
             "catalogs_provider_nombre_key", "nombre", "catalogs_provider_nit_key", "nit");
 
     private final Jdbi jdbi;
+    /** Exact list counts, recounted only after a write to the table (bounded LRU). */
+    private final CountCache counts = new CountCache(1024);
 
     public ProviderRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -65,7 +69,8 @@ public final class ProviderRepository {
 
     long count(Handle h, ProviderQuery q) {
         Where w = q.where();
-        return w.applyTo(h.createQuery("SELECT count(*) FROM catalogs_provider p" + w.sql())).mapTo(Long.class).one();
+        return counts.count(h, List.of("catalogs_provider"), "SELECT count(*) FROM catalogs_provider p" + w.sql(),
+                w::applyTo, w.key());
     }
 
     ResultIterable<Provider> page(Handle h, ProviderQuery q, PageRequest page) {

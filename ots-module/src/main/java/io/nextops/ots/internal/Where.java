@@ -37,6 +37,20 @@ public final class Where {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
+    /** The bound names and values in binding order, arrays as lists: a key with value equality (count cache). */
+    public List<Object> key() {
+        List<Object> key = new ArrayList<>();
+        values.forEach((name, value) -> {
+            key.add(name);
+            key.add(value);
+        });
+        arrays.forEach((name, list) -> {
+            key.add(name);
+            key.add(list);
+        });
+        return key;
+    }
+
     /** Binds every value to {@code statement}. */
     public <S extends SqlStatement<S>> S applyTo(S statement) {
         values.forEach(statement::bind);

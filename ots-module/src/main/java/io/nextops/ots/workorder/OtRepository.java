@@ -7,6 +7,7 @@ import io.nextops.web.ApiException;
 import io.nextops.web.FieldError;
 import io.nextops.web.Json;
 import io.nextops.ots.internal.Sql;
+import io.nextops.web.page.CountCache;
 import io.nextops.ots.internal.Where;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -110,7 +111,12 @@ public final class OtRepository {
     private static final Map<String, String> UNIQUE = Map.of("ots_numero_ot_key", "numero_ot");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+    /** The tables the OT count reads: filters may test the joined client and provider. */
+    private static final List<String> COUNTED_TABLES = List.of("ots", "client_aliases", "catalogs_provider");
+
     private final Jdbi jdbi;
+    /** Exact list counts, recounted only after a write to the table (bounded LRU). */
+    private final CountCache counts = new CountCache(1024);
 
     public OtRepository(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -124,10 +130,9 @@ public final class OtRepository {
     /** Number of active OTs matching {@code query} on {@code handle}; one statement. */
     public long count(Handle handle, OtQuery query) {
         Where w = query.where();
-        return w.applyTo(handle.createQuery("SELECT count(*) FROM ots o"
+        return counts.count(handle, COUNTED_TABLES, "SELECT count(*) FROM ots o"
                         + " LEFT JOIN client_aliases c ON c.id = o.cliente_id"
-                        + " LEFT JOIN catalogs_provider pr ON pr.id = o.proveedor_id" + w.sql()))
-                .mapTo(Long.class).one();
+                        + " LEFT JOIN catalogs_provider pr ON pr.id = o.proveedor_id" + w.sql(), w::applyTo, w.key());
     }
 
     /**
@@ -148,7 +153,8 @@ public final class OtRepository {
         Where w = query.where();
         return w.applyTo(handle.createQuery(SELECT + w.sql() + query.orderBy() + " LIMIT :limit OFFSET :offset"))
                 .bind("limit", limit).bind("offset", offset)
-                .setFetchSize(Math.min(limit, FETCH_SIZE)).map(OtRepository::map);
+                // limit + 1: a fetch of exactly limit rows leaves the portal open and costs one more round trip
+                .setFetchSize((int) Math.min(limit + 1L, FETCH_SIZE)).map(OtRepository::map);
     }
 
     /** The active OT {@code id}, if any. */

@@ -10,7 +10,7 @@ import io.nextops.web.Json;
 import io.nextops.web.PageRequest;
 import io.nextops.web.Params;
 import io.nextops.web.Body;
-import io.nextops.ots.internal.Listing;
+import io.nextops.web.page.Listing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

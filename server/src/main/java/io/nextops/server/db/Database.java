@@ -75,6 +75,17 @@ public final class Database implements AutoCloseable {
             hc.setLeakDetectionThreshold(leak >= 2_000 ? leak : 0);
             // do not block start-up forever on an unreachable database; fail fast with a clear message instead
             hc.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+            // Session state is set once per connection, never per borrow. The pool's isolation and autocommit are the
+            // server's defaults, so Hikari never resets them on return; lists set REPEATABLE READ inside their own
+            // transaction (ots Listing.inSnapshot) instead of SET SESSION + SHOW per request (ListRoundTripsIT).
+            hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            hc.setAutoCommit(true);
+            hc.setIsolateInternalQueries(false);
+            // pgjdbc: a statement text run 5 times on a connection becomes server-prepared (no Parse, no re-plan);
+            // the list, count and detail texts of every filter combination in use fit the per-connection cache
+            hc.addDataSourceProperty("prepareThreshold", "5");
+            hc.addDataSourceProperty("preparedStatementCacheQueries", "512");
+            hc.addDataSourceProperty("preparedStatementCacheSizeMiB", "8");
             hc.addDataSourceProperty("ApplicationName", "nextops-lean");
             hc.addDataSourceProperty("tcpKeepAlive", "true");
             pool = new HikariDataSource(hc);
