@@ -89,7 +89,12 @@ public final class WorkerHandler extends Handler.Wrapper {
         if (!route.paged()) {
             return false;
         }
-        String size = Request.extractQueryParameters(request).getValue("page_size");
+        String size;
+        try {
+            size = Request.extractQueryParameters(request).getValue("page_size");
+        } catch (RuntimeException e) {
+            return false; // a malformed query string: the route's strict parser answers it, naming the parameter
+        }
         if (size == null || size.isEmpty() || size.length() > 9) {
             return false;
         }
