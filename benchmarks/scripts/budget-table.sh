@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${1:-3}
 DURATION=${2:-60}
 OUT=$(mktemp -d /tmp/budget-table.XXXXXX)
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GB; $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GB; $(java -version 2>&1 | sed -n 1p)"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 idle() { benchmarks/scripts/idle-rss.sh "$RUNS" "$@" | tee -a "$OUT/idle.log" | tail -1; }
 idle --plain-jar

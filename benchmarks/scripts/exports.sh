@@ -27,7 +27,7 @@ export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== java: $(java -version 2>&1 | head -1); options: $OPTS"
+echo "== java: $(java -version 2>&1 | sed -n 1p); options: $OPTS"
 
 pid=
 cleanup() {
@@ -51,9 +51,9 @@ TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: applicat
   -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
 
 # the embedded PostgreSQL serving this data dir
-PGPORT=$(ps -eo args | grep -E "postgres.*$DATA" | grep -oE '(-p|port=) ?[0-9]+' | grep -oE '[0-9]+' | head -1 || true)
+PGPORT=$(ps -eo args | grep -E "postgres.*$DATA" | grep -oE '(-p|port=) ?[0-9]+' | grep -oE '[0-9]+' | sed -n 1p || true)
 if [ -z "$PGPORT" ]; then
-  PGPORT=$(grep -oE 'port[" =:]+[0-9]{4,5}' "$DATA/server.log" | grep -oE '[0-9]{4,5}' | head -1)
+  PGPORT=$(grep -oE 'port[" =:]+[0-9]{4,5}' "$DATA/server.log" | grep -oE '[0-9]{4,5}' | sed -n 1p)
 fi
 echo "== server pid $pid, embedded PostgreSQL port $PGPORT, idle VmRSS $(awk '/VmRSS/ {print $2}' /proc/$pid/status) kB"
 

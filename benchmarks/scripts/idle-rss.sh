@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-DIST=$(ls -d server/target/nextops-server-*/ 2>/dev/null | head -1)
+DIST=$(ls -d server/target/nextops-server-*/ 2>/dev/null | sed -n 1p)
 JAR=server/target/nextops-server.jar
 PORT=${PORT:-8099}
 DATA=$(mktemp -d)
@@ -54,7 +54,7 @@ for i in $(seq 1 "$RUNS"); do
   file=$(awk '/RssFile/ {print $2}' /proc/$pid/status)
   results+=("$rss")
   echo "run $i: VmRSS ${rss} kB (anon ${anon} kB, file ${file} kB)"
-  if [ -n "${NMT:-}" ]; then jcmd "$pid" VM.native_memory summary | grep -E "committed" | head -25; fi
+  if [ -n "${NMT:-}" ]; then jcmd "$pid" VM.native_memory summary | grep -E "committed" | sed -n 1,25p; fi
   kill -TERM $pid; wait $pid || true
 done
 median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')

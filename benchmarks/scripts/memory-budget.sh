@@ -48,11 +48,11 @@ die() { log "CANNOT RUN: $*"; exit 2; }
 WORK=$(mktemp -d /tmp/nextops-budget.XXXXXX)
 DATA=$WORK/data
 mkdir -p "$DATA"
-DIST_SRC=$(ls -d server/target/nextops-server-*/ 2>/dev/null | head -1)
+DIST_SRC=$(ls -d server/target/nextops-server-*/ 2>/dev/null | sed -n 1p)
 if [ -z "$DIST_SRC" ] || [ ! -f benchmarks/target/benchmarks.jar ]; then
   log "building the distribution and benchmarks.jar (mvn -B -q -o package -DskipTests)"
   mvn -B -q -o package -DskipTests -pl server,benchmarks -am || die "build failed"
-  DIST_SRC=$(ls -d server/target/nextops-server-*/ | head -1)
+  DIST_SRC=$(ls -d server/target/nextops-server-*/ | sed -n 1p)
 fi
 cp server/target/nextops-server.jar "$WORK/server.jar"
 cp benchmarks/target/benchmarks.jar "$WORK/benchmarks.jar"
@@ -93,7 +93,7 @@ NEXTOPS_DATA_DIR=$DATA java -Xmx64m -jar "$WORK/server.jar" embedded-db --port "
 PG_PID=$!
 DATABASE_URL=""
 for _ in $(seq 1 240); do
-  DATABASE_URL=$(sed -n 's/^DATABASE_URL=//p' "$WORK/pg.log" | head -1)
+  DATABASE_URL=$(sed -n 's/^DATABASE_URL=//p' "$WORK/pg.log" | sed -n 1p)
   [ -n "$DATABASE_URL" ] && break
   kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/pg.log"; die "embedded-db exited"; }
   sleep 0.5
@@ -117,7 +117,7 @@ fi
 # ---- the memory cgroup -----------------------------------------------------------------------------------------
 LIMIT_BYTES=$((LIMIT_MB * 1024 * 1024))
 CG_VERSION=""
-V1_REL=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup | head -1)
+V1_REL=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup | sed -n 1p)
 if [ -n "$V1_REL" ] && [ -d "/sys/fs/cgroup/memory" ]; then
   CG_VERSION=1
   PARENT=/sys/fs/cgroup/memory${V1_REL%/}
@@ -131,7 +131,7 @@ else
   for U in /sys/fs/cgroup/unified /sys/fs/cgroup; do
     if [ -f "$U/cgroup.controllers" ] && grep -qw memory "$U/cgroup.controllers"; then
       CG_VERSION=2
-      REL=$(awk -F: '$1 == "0" {print $3}' /proc/self/cgroup | head -1)
+      REL=$(awk -F: '$1 == "0" {print $3}' /proc/self/cgroup | sed -n 1p)
       PARENT=$U${REL%/}
       # a v2 cgroup with processes cannot enable controllers for children: fall back to the root when refused
       if ! grep -qw memory "$PARENT/cgroup.subtree_control" 2>/dev/null \
@@ -169,7 +169,7 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 $ready || { tail -30 "$WORK/server.log"; die "server did not become ready"; }
-[ "$MODE" = launcher ] && JVM_OPTS=$(sed -n 's/^nextops-server: //p' "$WORK/server.log" | head -1)
+[ "$MODE" = launcher ] && JVM_OPTS=$(sed -n 's/^nextops-server: //p' "$WORK/server.log" | sed -n 1p)
 grep -qx "$SERVER_PID" "$PROCS_FILE" || die "server pid $SERVER_PID is not in $PROCS_FILE"
 log "server ready, pid $SERVER_PID, idle VmRSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVER_PID/status) MB"
 
@@ -213,7 +213,7 @@ log "OOM kills in the cgroup: $OOM_KILLS ($CG_DETAIL)"
 log "JVM peak RSS (VmHWM): $(( ${HWM_KB:-0} / 1024 )) MB; cgroup peak usage (RSS + page cache of written uploads): $(( CG_MAX / 1048576 )) MB"
 grep '^RESULT' "$WORK/load.log" | sed 's/^/[memory-budget] /' || true
 grep -E '^NOT AVAILABLE' "$WORK/load.log" | sed 's/^/[memory-budget] /' || true
-if grep -qiE 'OutOfMemoryError' "$WORK/server.log"; then log "server log mentions OutOfMemoryError:"; grep -iE 'OutOfMemoryError' "$WORK/server.log" | head -3; fi
+if grep -qiE 'OutOfMemoryError' "$WORK/server.log"; then log "server log mentions OutOfMemoryError:"; grep -iE 'OutOfMemoryError' "$WORK/server.log" | sed -n 1,3p; fi
 # light work under the heavy load (issue 16): LIST_P99_MAX_MS, when set, fails the run above that p99
 LIST_P99=$(sed -n 's/^RESULT .*list_p99_ms=\([0-9.]*\).*/\1/p' "$WORK/load.log" | tail -1)
 LIST_OK=true

@@ -22,7 +22,7 @@ export NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=${TIMEOUT:-1800} OT_IMPORT_MA
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== java: $(java -version 2>&1 | head -1); options: $OPTS"
+echo "== java: $(java -version 2>&1 | sed -n 1p); options: $OPTS"
 
 pid=
 sampler=

@@ -28,7 +28,7 @@ export UPLOAD_MAX_FILE_MB=201 UPLOAD_MAX_FILES=4
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(free -g | awk '/Mem:/ {print $2}') GB"
-echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | head -1)"
+echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | sed -n 1p)"
 echo "== jvm options: $OPTS"
 
 pid=
@@ -53,8 +53,8 @@ curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.l
 TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
 AUTH="Authorization: Bearer $TOKEN"
-PGPORT=$(ps -eo args | grep -E "postgres.*$DATA" | grep -oE '(-p|port=) ?[0-9]+' | grep -oE '[0-9]+' | head -1 || true)
-[ -n "$PGPORT" ] || PGPORT=$(grep -oE 'port[" =:]+[0-9]{4,5}' "$DATA/server.log" | grep -oE '[0-9]{4,5}' | head -1)
+PGPORT=$(ps -eo args | grep -E "postgres.*$DATA" | grep -oE '(-p|port=) ?[0-9]+' | grep -oE '[0-9]+' | sed -n 1p || true)
+[ -n "$PGPORT" ] || PGPORT=$(grep -oE 'port[" =:]+[0-9]{4,5}' "$DATA/server.log" | grep -oE '[0-9]{4,5}' | sed -n 1p)
 PROVIDER=$(curl -fs -X POST "localhost:$PORT/api/catalogs/providers/" -H "$AUTH" -H 'Content-Type: application/json' \
   -d "{\"nombre\":\"Naviera SxS $(date +%s%N)\",\"tipo\":\"naviera\",\"categoria\":\"internacional\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -22,7 +22,7 @@ export UPLOAD_MAX_FILE_MB=$((SIZE_MB + 1)) UPLOAD_MAX_FILES=4 TIMEOUT=900 LOG_LE
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== java: $(java -version 2>&1 | head -1); options: $OPTS"
+echo "== java: $(java -version 2>&1 | sed -n 1p); options: $OPTS"
 echo "== disk: $(df -h "$DATA" | tail -1 | awk '{print $1, $2, "free " $4}')"
 
 pid=
