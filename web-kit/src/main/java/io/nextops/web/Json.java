@@ -25,8 +25,6 @@ import java.util.Locale;
 public final class Json {
     /** Largest JSON request body accepted, in bytes. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    /** How much of a too-large body is read and dropped before the 413, so the client sees the answer. */
-    static final long DRAIN_BYTES = 8L * MAX_BODY_BYTES;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -59,7 +57,6 @@ public final class Json {
                     "Unsupported media type \"" + (type == null ? "" : type) + "\" in request; send application/json.");
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            drain(request);
             throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE, "request_too_large",
                     "Request body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
@@ -70,7 +67,6 @@ public final class Json {
             }
             return (ObjectNode) node;
         } catch (LimitedInputStream.TooLarge e) {
-            drain(request);
             throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE, "request_too_large",
                     "Request body is larger than " + MAX_BODY_BYTES + " bytes.");
         } catch (JsonProcessingException e) {
@@ -82,28 +78,6 @@ public final class Json {
                     "JSON parse error: " + e.getOriginalMessage(), java.util.List.of());
         } catch (IOException e) {
             throw new ApiException(ApiException.Kind.VALIDATION, "parse_error", "Could not read the request body.");
-        }
-    }
-
-    /**
-     * Reads and drops the rest of a too-large body up to {@link #DRAIN_BYTES}, so that a client still sending it
-     * reads the 413 instead of a reset connection; a larger body is left to the container, which closes the
-     * connection. Constant memory: one small buffer.
-     */
-    private static void drain(HttpServletRequest request) {
-        long length = request.getContentLengthLong();
-        if (length > DRAIN_BYTES) {
-            return;
-        }
-        try {
-            InputStream in = request.getInputStream();
-            byte[] buf = new byte[8192];
-            long total = 0;
-            for (int n; total <= DRAIN_BYTES && (n = in.read(buf)) > 0; ) {
-                total += n;
-            }
-        } catch (IOException | IllegalStateException e) {
-            // the client went away, or the body was read as characters: nothing more to drop
         }
     }
 

@@ -1,8 +1,8 @@
 package io.nextops.server.auth;
 
-import io.nextops.server.http.ApiErrorFilter;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
+import io.nextops.web.ErrorWriter;
 import io.nextops.web.route.Access;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.RouteTable;
@@ -54,7 +54,7 @@ final class RouteAccessFilter implements Filter {
                 }
             }
         } catch (ApiException e) {
-            ApiErrorFilter.respond((HttpServletResponse) resp, e);
+            ErrorWriter.write((HttpServletResponse) resp, e);
             return;
         }
         chain.doFilter(req, resp);

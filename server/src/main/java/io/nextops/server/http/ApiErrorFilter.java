@@ -2,6 +2,7 @@ package io.nextops.server.http;
 
 import io.nextops.web.ApiException;
 import io.nextops.web.ErrorWriter;
+import io.nextops.web.RequestBodies;
 import io.nextops.workers.TaskContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -33,9 +34,19 @@ public final class ApiErrorFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
         try {
-            chain.doFilter(req, resp);
+            filter(request, response, chain);
+        } finally {
+            // an answer written before the body was read (401, 403, 413, 415, ...) must still reach the client
+            RequestBodies.drain(request);
+        }
+    }
+
+    private static void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
         } catch (ApiException e) {
-            respond(response, e);
+            ErrorWriter.write(response, e);
         } catch (EofException e) {
             log.info("client went away: {} {} ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
         } catch (IOException | ServletException | RuntimeException e) {
@@ -48,13 +59,13 @@ public final class ApiErrorFilter implements Filter {
                 throw e;
             }
             if (timedOut(request)) {
-                respond(response, ApiException.unavailable("request_timeout",
+                ErrorWriter.write(response, ApiException.unavailable("request_timeout",
                         "The request took longer than the server's time limit and was stopped.", 5));
                 return;
             }
             ApiException api = find(e);
             if (api != null) {
-                respond(response, api);
+                ErrorWriter.write(response, api);
                 return;
             }
             if (isClientAbort(e)) {
@@ -63,7 +74,7 @@ public final class ApiErrorFilter implements Filter {
             }
             if (isDatabaseUnavailable(e)) {
                 log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-                respond(response, ApiException.unavailable("database_unavailable",
+                ErrorWriter.write(response, ApiException.unavailable("database_unavailable",
                         "The database is not reachable right now; retry shortly.", 5));
                 return;
             }
@@ -73,11 +84,6 @@ public final class ApiErrorFilter implements Filter {
                 ErrorWriter.write(response, 500, "UnhandledException", "An unexpected error occurred.", List.of());
             }
         }
-    }
-
-    /** Answers {@code e} on {@code response} unless it is already committed (see {@link ErrorWriter}). */
-    public static void respond(HttpServletResponse response, ApiException e) throws IOException {
-        ErrorWriter.write(response, e);
     }
 
     private static boolean timedOut(HttpServletRequest request) {
