@@ -231,86 +231,22 @@ public final class Params {
         return request;
     }
 
-    /**
-     * The type check of one value of {@code p} (non-empty values only; an empty value is absent). Records the error
-     * and returns false when the value is refused.
-     */
+    /** Records {@code v}'s problem as a value of {@code p}, if any; returns true when the value is accepted. */
     private boolean check(Param p, String v) {
-        String name = p.name();
-        if (v.isEmpty()) {
+        String problem = ParamValues.problem(p, v);
+        if (problem == null) {
             return true;
         }
-        if (v.indexOf('\0') >= 0) {
-            return refuse(name, "Null characters are not allowed.");
-        }
-        if (v.codePointCount(0, v.length()) > MAX_TEXT) {
-            return refuse(name, "Ensure this value has at most " + MAX_TEXT + " characters.");
-        }
-        return switch (p.type()) {
-            case TEXT, TEXT_LIST, FLAG -> true;
-            case ID -> ParamValues.isId(v) || refuse(name, "A valid integer id is required (1 to 18 ASCII digits).");
-            case INTEGER -> ParamValues.isInteger(v) || refuse(name, "A valid integer is required.");
-            case DATE -> {
-                String problem = ParamValues.dateProblem(v);
-                yield problem == null || refuse(name, problem);
-            }
-            case CHOICE -> p.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v)) || refuse(name, notAChoice(name, v).message());
-            case CHOICE_LIST -> checkTerms(p, v, false);
-            case ORDERING -> checkTerms(p, v, true);
-        };
-    }
-
-    private boolean checkTerms(Param p, String v, boolean ordering) {
-        List<String> terms = terms(v);
-        if (terms.size() > MAX_TERMS) {
-            return refuse(p.name(), "Ensure there are at most " + MAX_TERMS + " comma-separated values.");
-        }
-        for (String t : terms) {
-            String field = ordering && t.startsWith("-") ? t.substring(1) : t;
-            boolean known = ordering ? p.choices().contains(field)
-                    : p.choices().stream().anyMatch(c -> c.equalsIgnoreCase(field));
-            if (!known) {
-                return refuse(p.name(), notAChoice(p.name(), t).message());
-            }
-        }
-        return true;
-    }
-
-    private boolean refuse(String name, String message) {
-        errors.add(new FieldError(name, message));
+        errors.add(new FieldError(p.name(), problem));
         return false;
     }
 
     private static FieldError notAChoice(String name, String v) {
-        return new FieldError(name, "\"" + printable(v) + "\" is not a valid choice.");
+        return new FieldError(name, ParamValues.notAChoice(v));
     }
 
-    /** The value as it may appear in a message: control characters as {@code \\uXXXX}, at most 64 characters. */
-    static String printable(String v) {
-        StringBuilder b = new StringBuilder();
-        v.codePoints().limit(64).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
-    }
-
-    /** Comma-separated terms without the spaces around them; empty terms dropped. */
     private static List<String> terms(String v) {
-        if (v == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : v.split(",", -1)) {
-            String t = ParamValues.stripSpaces(part);
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
+        return ParamValues.terms(v);
     }
 
     /** The last non-empty value of {@code name} after checking every value, or null when absent or refused. */
