@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,23 +121,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs the migrations at {@code migrations} (Flyway locations) on {@code dataSource}: {@link Migrations}. */
     static void migrate(DataSource dataSource, List<String> migrations) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(migrations.toArray(String[]::new))
-                .failOnMissingLocations(false)
-                // modules add migrations independently: a later one of one module may sort before an applied one of another
-                .outOfOrder(true)
-                .load()
-                .migrate();
+        Migrations.run(dataSource, migrations);
     }
 
-    /** The pooled data source; statements run through it can be cancelled with {@link #cancelStatementsOf}. */
     /** The one Jdbi over the pool (created once; every module and command shares it). */
     public Jdbi jdbi() {
         return jdbi;
     }
 
+    /** The pooled data source; statements run through it can be cancelled with {@link #cancelStatementsOf}. */
     public DataSource dataSource() {
         return canceller;
     }

@@ -1,0 +1,1 @@
+CREATE TABLE broken_migration (id int); SELEC 1;
