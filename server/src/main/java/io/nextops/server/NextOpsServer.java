@@ -9,6 +9,7 @@ import io.nextops.server.auth.Authentication;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import io.nextops.server.http.AccessLog;
+import io.nextops.server.http.ForwardedClient;
 import io.nextops.server.http.ApiErrorFilter;
 import io.nextops.server.http.JsonErrorHandler;
 import io.nextops.server.http.MemoryAdmission;
@@ -156,6 +157,8 @@ public final class NextOpsServer {
         HttpConfiguration httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
         httpConfig.setSendDateHeader(true);
+        // the client address behind trusted proxies (TRUSTED_PROXIES), for everything that reads the remote address
+        httpConfig.addCustomizer(new ForwardedClient(config.http().trustedProxies()));
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
         connector.setHost(config.http().host());
         connector.setPort(config.http().port());

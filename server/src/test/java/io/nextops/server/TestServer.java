@@ -67,7 +67,19 @@ public final class TestServer implements AutoCloseable {
     /** The general form: extra {@code routes}, a look at the unstarted server, and the memory monitor's factory. */
     public static TestServer start(Map<String, String> env, List<Route> routes, Consumer<Server> beforeStart,
                                    Function<ServerConfig, MemoryMonitor> memory) {
-        TestDatabase db = SharedPostgres.newDatabase("server");
+        return start(SharedPostgres.newDatabase("server"), env, routes, beforeStart, memory);
+    }
+
+    /**
+     * Starts on {@code db}, which another test server may use too: several instances on one database, as behind a
+     * load balancer.
+     */
+    public static TestServer start(TestDatabase db, Map<String, String> env) {
+        return start(db, env, List.of(), s -> {}, c -> MemoryMonitor.create(c.memory()));
+    }
+
+    private static TestServer start(TestDatabase db, Map<String, String> env, List<Route> routes,
+                                    Consumer<Server> beforeStart, Function<ServerConfig, MemoryMonitor> memory) {
         Map<String, String> all = new HashMap<>();
         all.put("PORT", "0");
         all.put("HOST", "127.0.0.1");

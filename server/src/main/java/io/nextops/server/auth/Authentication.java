@@ -56,8 +56,8 @@ public final class Authentication {
         this.users = new UserStore(jdbi);
         this.hasher = new PasswordHasher(config.passwordIterations());
         this.tokens = new Tokens(secret, config.accessTokenLifetime(), config.refreshTokenLifetime(), clock);
-        this.throttle = new LoginThrottle(config.maxFailuresPerUsername(), config.maxFailuresPerAddress(),
-                config.failureWindow(), LoginThrottle.DEFAULT_CAPACITY, clock);
+        this.throttle = new LoginThrottle(jdbi, config.maxFailuresPerUsername(), config.maxFailuresPerAddress(),
+                config.failureWindow(), clock);
         this.metricsToken = config.metricsToken();
         this.clock = clock;
     }

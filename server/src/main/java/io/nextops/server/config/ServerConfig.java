@@ -53,11 +53,14 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
 
     /**
      * Listener settings. {@code port} 0 picks a free port (tests); {@code maxConnections} caps open connections
-     * ({@code WORKER_CONNECTIONS}).
+     * ({@code WORKER_CONNECTIONS}); {@code trustedProxies} are the peers whose forwarded-for headers give the client
+     * address ({@code TRUSTED_PROXIES}, nobody by default).
      */
-    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections) {
+    public record Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections,
+                       TrustedProxies trustedProxies) {
         public Http {
             Objects.requireNonNull(host, "host must not be null");
+            Objects.requireNonNull(trustedProxies, "trustedProxies must not be null");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
             }
@@ -68,6 +71,11 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be >= 1, was " + maxConnections);
             }
+        }
+
+        /** Trusting no proxy. */
+        public Http(String host, int port, Duration keepAlive, Duration gracefulTimeout, int maxConnections) {
+            this(host, port, keepAlive, gracefulTimeout, maxConnections, TrustedProxies.none());
         }
     }
 
@@ -183,6 +191,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
                     + Runtime.version().feature() + "; use threads");
         }
         int maxConnections = r.integer("WORKER_CONNECTIONS", 500, 1, 100_000, "GUNICORN_WORKER_CONNECTIONS");
+        TrustedProxies trustedProxies = r.parse("TRUSTED_PROXIES", TrustedProxies.none(), new String[0],
+                TrustedProxies::parse, "a comma-separated list of IPv4 or IPv6 CIDRs with no bits set after the prefix"
+                        + " (e.g. 10.0.0.0/8,fd00::/8)");
         int queue = r.integer("WORKER_QUEUE", 64, 0, 100_000, "GUNICORN_WORKER_QUEUE");
         int maxRequests = r.integer("MAX_REQUESTS", 500, 0, Integer.MAX_VALUE, "GUNICORN_MAX_REQUESTS");
         int jitter = r.integer("MAX_REQUESTS_JITTER", 50, 0, Integer.MAX_VALUE, "GUNICORN_MAX_REQUESTS_JITTER");
@@ -227,7 +238,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
             throw new ConfigException(r.problems());
         }
         return new ServerConfig(
-                new Http(host, port, keepAlive, graceful, maxConnections),
+                new Http(host, port, keepAlive, graceful, maxConnections, trustedProxies),
                 new Database(url, poolSize, maxAge, connectTimeout, leak),
                 lanes(WorkerPoolConfig.defaults().withName(LanesConfig.LIGHT).withWorkers(workers)
                         .withQueueCapacity(queue).withTaskTimeout(timeout).withMaxTasksPerWorker(maxRequests)
@@ -350,6 +361,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         m.put("heavy_lane", heavy().pool().workers() + " workers, queue " + heavy().pool().queueCapacity() + ", "
                 + (heavy().capacityBytes() >> 20) + " MB of reservations");
         m.put("worker_connections", http.maxConnections());
+        m.put("trusted_proxies", http.trustedProxies().toString());
         m.put("max_requests", workers.maxTasksPerWorker() + " (+0.." + workers.maxTasksJitter() + ")");
         m.put("timeout", workers.taskTimeout().toSeconds() + "s");
         m.put("graceful_timeout", http.gracefulTimeout().toSeconds() + "s");

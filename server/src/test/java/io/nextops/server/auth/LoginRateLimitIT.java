@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nextops.web.Role;
 import io.nextops.server.TestServer;
+import io.nextops.testsupport.SharedPostgres;
+import io.nextops.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Failed logins are limited per username and per client address (every test client is 127.0.0.1, so each test has
  * its own server). The window's end is covered with a hand-moved clock in {@link LoginThrottleTest}; here a
- * two-second window shows it over HTTP.
+ * two-second window shows it over HTTP. Two servers on one database stand for two instances behind a balancer.
  */
 class LoginRateLimitIT {
 
@@ -74,6 +77,40 @@ class LoginRateLimitIT {
             assertThat(unknown.statusCode()).isEqualTo(429);
             // same envelope; only the seconds left may differ by the time between the two requests
             assertThat(unknown.body().replaceAll("\\d+", "N")).isEqualTo(known.body().replaceAll("\\d+", "N"));
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseRefuseAUsernameAtTheSameTotalAsOne() throws Exception {
+        TestDatabase db = SharedPostgres.newDatabase("two_instances");
+        Map<String, String> env = Map.of("LOGIN_MAX_FAILURES_PER_USERNAME", "4",
+                "LOGIN_MAX_FAILURES_PER_ADDRESS", "100", "LOGIN_FAILURE_WINDOW_SECONDS", "60");
+        try (TestServer a = TestServer.start(db, env); TestServer b = TestServer.start(db, env)) {
+            createUser(a, "eva", Role.ADMIN, "right-password");
+            // four failures split across the instances: each has seen only two
+            for (TestServer s : List.of(a, b, a, b)) {
+                assertThat(login(s, "eva", "wrong-password").statusCode()).isEqualTo(401);
+            }
+            for (TestServer s : List.of(a, b)) {
+                HttpResponse<String> blocked = login(s, "eva", "right-password");
+                assertThat(blocked.statusCode()).isEqualTo(429);
+                assertThat(json(blocked).get("code").asText()).isEqualTo("throttled");
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseRefuseAnAddressAtTheSameTotalAsOne() throws Exception {
+        TestDatabase db = SharedPostgres.newDatabase("two_instances");
+        Map<String, String> env = Map.of("LOGIN_MAX_FAILURES_PER_USERNAME", "100",
+                "LOGIN_MAX_FAILURES_PER_ADDRESS", "5", "LOGIN_FAILURE_WINDOW_SECONDS", "60");
+        try (TestServer a = TestServer.start(db, env); TestServer b = TestServer.start(db, env)) {
+            createUser(b, "fede", Role.ADMIN, "right-password");
+            for (int i = 0; i < 5; i++) {
+                assertThat(login(i % 2 == 0 ? a : b, "user" + i, "wrong-password").statusCode()).isEqualTo(401);
+            }
+            assertThat(login(a, "fede", "right-password").statusCode()).isEqualTo(429);
+            assertThat(login(b, "fede", "right-password").statusCode()).isEqualTo(429);
         }
     }
 }
