@@ -161,7 +161,7 @@
     if (x) {
       budgetRows.push(["heap (-Xmx)", x.heapMb + " MB"], ["metaspace", x.metaspaceMb + " MB"],
         ["code cache", x.codeCacheMb + " MB"], ["direct", x.directMemoryMb + " MB"],
-        ["heavy jobs", x.heavyJobs + " × , " + x.heavyMemoryMb + " MB"], ["GC", x.gc]);
+        ["heavy jobs", x.heavyJobs + " at once"], ["heavy memory", x.heavyMemoryMb + " MB"], ["GC", x.gc]);
     }
     definitions($("budget"), budgetRows);
 
@@ -173,7 +173,7 @@
     var th = d.thresholds;
     definitions($("thresholds"), [["basis", th.basis === "budget" ? "share of the budget" : "absolute MB"],
       ["GOOD from", mb(th.goodFromMb)], ["WARNING from", mb(th.warningFromMb)],
-      ["CRITICAL from", mb(th.criticalFromMb) + " (heavy work paused)"]]);
+      ["CRITICAL from", mb(th.criticalFromMb)]]);
 
     var leak = $("leak");
     leak.textContent = d.leakTrend.verdict === "rising" ? "RSS rising" : "steady";
@@ -235,9 +235,18 @@
     return Math.max(280, $("chart-" + name).clientWidth);
   }
 
+  // the legend shows the newest sample unless the cursor points at another
+  function showLatest(u) {
+    var n = u.data[0].length;
+    if (n > 0 && (u.cursor.left === undefined || u.cursor.left === null || u.cursor.left < 0)) {
+      u.setLegend({ idx: n - 1 });
+    }
+  }
+
   function chart(name, data, series) {
     if (charts[name]) {
       charts[name].setData(data);
+      showLatest(charts[name]);
       return;
     }
     series.forEach(function (s) { s.value = function (u, v) { return mb(v); }; });
@@ -247,8 +256,10 @@
       series: [{}].concat(series),
       scales: { y: { range: function (u, min, max) { return [0, Math.max(max * 1.1, 1)]; } } },
       axes: [{}, { size: 60, values: function (u, vals) { return vals.map(function (v) { return v + " MB"; }); } }],
-      legend: { live: true }
+      legend: { live: true },
+      hooks: { setCursor: [function (u) { if (u.cursor.idx === null) { showLatest(u); } }] }
     }, data, $("chart-" + name));
+    showLatest(charts[name]);
   }
 
   window.addEventListener("resize", function () {
