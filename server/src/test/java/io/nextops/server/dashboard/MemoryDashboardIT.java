@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nextops.export.ExportFormat;
+import io.nextops.memory.MemoryMonitor;
+import io.nextops.memory.RssProbe;
 import io.nextops.server.TestServer;
 import io.nextops.web.Json;
 import io.nextops.web.Role;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class MemoryDashboardIT {
     static final String METRICS_TOKEN = "metrics-token-for-dashboard-0123456789";
+    static final long RSS_BYTES = 40L << 20;
     static final CountDownLatch release = new CountDownLatch(1);
     static final CountDownLatch running = new CountDownLatch(1);
     static TestServer server;
@@ -54,8 +57,10 @@ class MemoryDashboardIT {
             }
             call.response().setStatus(204);
         }).tag("test").access(Access.OPEN).heavy(5L << 20).build();
+        // a fake, low RSS: a long failsafe JVM may be CRITICAL for a 256 MB budget, and then refuses heavy work
         server = TestServer.start(Map.of("HOST", "0.0.0.0", "METRICS_TOKEN", METRICS_TOKEN, "MEMORY_BUDGET_MB", "256"),
-                List.of(slow));
+                List.of(slow), s -> {}, c -> MemoryMonitor.create(c.memory(),
+                        () -> new RssProbe.Reading(RSS_BYTES, 2 * RSS_BYTES)));
         remote = "http://" + nonLoopbackAddress().getHostAddress() + ":" + server.port();
     }
 
@@ -136,6 +141,7 @@ class MemoryDashboardIT {
         for (String column : List.of("rssMb", "heapUsedMb", "heapCommittedMb", "nonHeapMb")) {
             assertThat(h.path(column).size()).as(column).isEqualTo(n);
         }
+        assertThat(h.path("rssMb").get(n - 1).asDouble()).isEqualTo(40.0);
         assertThat(h.path("heapUsedMb").get(n - 1).asDouble()).isPositive();
         assertThat(d.path("current").path("metaspaceMb").asDouble()).isPositive();
         assertThat(d.path("lanes").findValuesAsText("name")).containsExactlyInAnyOrder("light", "heavy");
@@ -148,7 +154,8 @@ class MemoryDashboardIT {
     void listsTheHeavyJobAndTheExportRunningNow() throws Exception {
         CompletableFuture<HttpResponse<String>> slow = server.client().sendAsync(
                 HttpRequest.newBuilder(server.uri("/test/slow-export/")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.await(10, TimeUnit.SECONDS)).as(() -> "the heavy route did not start: "
+                + (slow.isDone() ? slow.join().statusCode() + " " + slow.join().body() : "no answer")).isTrue();
         JsonNode d = Json.MAPPER.readTree(server.get("/admin/memory/data/").body());
         release.countDown();
 
