@@ -117,10 +117,30 @@ public final class Exporter {
      * @throws ExportException        if a value cannot be written
      */
     public <R> ExportSummary export(Columns<R> columns, Iterator<? extends R> rows, OutputStream out) {
+        return export(columns, rows, out, ExportListener.NONE);
+    }
+
+    /**
+     * As {@link #export(Columns, Stream, OutputStream)}, telling {@code listener} the rows and bytes written every
+     * {@value ExportListener#EVERY_ROWS} rows.
+     */
+    public <R> ExportSummary export(Columns<R> columns, Stream<? extends R> rows, OutputStream out,
+                                    ExportListener listener) {
+        Objects.requireNonNull(rows, "rows");
+        return export(columns, rows.iterator(), out, listener);
+    }
+
+    /**
+     * As {@link #export(Columns, Iterator, OutputStream)}, telling {@code listener} the rows and bytes written every
+     * {@value ExportListener#EVERY_ROWS} rows.
+     */
+    public <R> ExportSummary export(Columns<R> columns, Iterator<? extends R> rows, OutputStream out,
+                                    ExportListener listener) {
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(listener, "listener");
         SinkGuard sink = new SinkGuard(out);
-        ExportProgress progress = new ExportProgress();
+        ExportProgress progress = new ExportProgress(listener, sink);
         long start = System.nanoTime();
         try {
             writer.write(columns, rows, sink, progress);

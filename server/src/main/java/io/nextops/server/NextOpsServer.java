@@ -7,10 +7,12 @@ import io.nextops.ots.OtsModule;
 import io.nextops.ots.imports.OtImporter;
 import io.nextops.server.auth.Authentication;
 import io.nextops.server.config.ServerConfig;
+import io.nextops.server.dashboard.MemoryDashboard;
 import io.nextops.server.db.Database;
 import io.nextops.server.http.AccessLog;
 import io.nextops.server.http.ForwardedClient;
 import io.nextops.server.http.ApiErrorFilter;
+import io.nextops.server.http.HeavyJobs;
 import io.nextops.server.http.JsonErrorHandler;
 import io.nextops.server.http.MemoryAdmission;
 import io.nextops.server.http.RequestWorkers;
@@ -20,11 +22,13 @@ import io.nextops.server.http.WorkerHandler;
 import io.nextops.server.metrics.Metrics;
 import io.nextops.server.multipart.JettyMultipartParser;
 import io.nextops.web.MultipartParser;
+import io.nextops.web.download.RunningExports;
 import io.nextops.web.route.Route;
 import io.nextops.web.route.RouteServlet;
 import io.nextops.web.route.RouteTable;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,10 +114,15 @@ public final class NextOpsServer {
         server.addBean(ots);
         server.addBean(invoices);
         server.addBean(uploads);
+        // what the memory dashboard lists: heavy jobs (fed by the WorkerHandler) and exports (fed by SnapshotExport)
+        HeavyJobs heavyJobs = new HeavyJobs(Clock.systemUTC());
+        RunningExports exports = new RunningExports();
         AtomicReference<RouteTable> table = new AtomicReference<>();
         RouteTable routes = RouteTable.of(List.of(
                 ServerRoutes.operations(database.dataSource(), VERSION, memory, config.describe(), metrics, workers),
                 List.of(ServerRoutes.schema(new SchemaServlet(table::get))),
+                MemoryDashboard.routes(memory, MemoryDashboard.budget(config.memory().budgetMb()), workers::metrics,
+                        heavyJobs, exports),
                 auth.routes(),
                 ots.routes(),
                 List.of(OtImporter.create(database.jdbi(), config.otImport()).route(multipart)),
@@ -126,6 +135,7 @@ public final class NextOpsServer {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setErrorHandler(new JsonErrorHandler());
+        context.setAttribute(RunningExports.ATTRIBUTE, exports);
         // body sizes of every request and response, a memory line on a sample of requests, then errors and access
         addFilter(context, memory.sizeMonitorFilter());
         addFilter(context, memory.requestLoggingFilter());
@@ -135,7 +145,7 @@ public final class NextOpsServer {
 
         server.addConnector(connector(server, config));
         server.addBean(new NetworkConnectionLimit(config.http().maxConnections(), server.getConnectors()[0]));
-        WorkerHandler front = new WorkerHandler(context, routes, workers, database);
+        WorkerHandler front = new WorkerHandler(context, routes, workers, database, heavyJobs);
         server.setHandler(new GracefulHandler(front));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.http().gracefulTimeout().toMillis());

@@ -135,6 +135,7 @@ class SchemaIT {
         }));
         assertThat(open).containsExactlyInAnyOrder("post /api/token/", "post /api/token/refresh/",
                 "get /api/health/", "get /api/schema/", "get /health/live", "get /health/ready",
-                "get /health/memory", "get /metrics");
+                "get /health/memory", "get /metrics", "get /admin/memory/", "get /admin/memory/dashboard.js",
+                "get /admin/memory/dashboard.css");
     }
 }

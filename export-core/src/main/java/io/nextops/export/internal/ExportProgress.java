@@ -1,5 +1,6 @@
 package io.nextops.export.internal;
 
+import io.nextops.export.ExportListener;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +12,32 @@ import java.util.List;
  */
 public final class ExportProgress {
 
-    /** Rows between checks of the thread's interrupt flag. */
-    private static final int INTERRUPT_CHECK_MASK = 1023;
+    /** Rows between checks of the thread's interrupt flag and calls of the listener. */
+    private static final int CHECK_MASK = ExportListener.EVERY_ROWS - 1;
 
+    private final ExportListener listener;
+    private final SinkGuard sink;
     private long rowsWritten;
     private long truncatedCells;
     private final List<String> sheetNames = new ArrayList<>();
 
-    /** Counts one finished row; every 1,024 rows stops the export if the thread was interrupted. */
+    /** Counters for an export into {@code sink}, reporting to {@code listener}. */
+    public ExportProgress(ExportListener listener, SinkGuard sink) {
+        this.listener = listener;
+        this.sink = sink;
+    }
+
+    /**
+     * Counts one finished row; every 1,024 rows stops the export if the thread was interrupted, else tells the
+     * listener (one mask test per row; nothing allocated).
+     */
     public void rowWritten() throws InterruptedIOException {
         rowsWritten++;
-        if ((rowsWritten & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("thread interrupted");
+        if ((rowsWritten & CHECK_MASK) == 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("thread interrupted");
+            }
+            listener.progress(rowsWritten, sink.bytesWritten());
         }
     }
 

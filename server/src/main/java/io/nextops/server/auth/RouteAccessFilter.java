@@ -20,7 +20,8 @@ import java.io.IOException;
  * Applies each route's {@link Access} from the route table, before the route runs: OPEN passes; AUTHENTICATED needs
  * {@code Authorization: Bearer <access token>} of an active user, whose {@link Caller} goes on the request under
  * {@link Caller#ATTRIBUTE}; MANAGER also needs the role admin or jefe_operaciones (403 otherwise); METRICS needs
- * loopback or the metrics token (403). A path that exists with other methods is authenticated first (401 before 405,
+ * loopback or the metrics token (403); OPERATOR passes what METRICS passes, and otherwise needs an {@code admin}'s
+ * access token (401 without a valid one, 403 for another role). A path that exists with other methods is authenticated first (401 before 405,
  * as DRF does); a path no route serves passes through to its 404. Failures are answered with the error envelope here.
  * Thread-safe.
  */
@@ -45,6 +46,16 @@ final class RouteAccessFilter implements Filter {
                 if (!metrics.allowed(request.getRemoteAddr(), request.getHeader("Authorization"))) {
                     throw ApiException.permissionDenied(
                             "Metrics are readable from loopback or with the metrics token only.");
+                }
+            } else if (access == Access.OPERATOR) {
+                // loopback or the metrics token; otherwise an admin's access token (401 without one, 403 other roles)
+                if (!metrics.allowed(request.getRemoteAddr(), request.getHeader("Authorization"))) {
+                    Caller caller = auth.authenticate(request.getHeader("Authorization"));
+                    request.setAttribute(Caller.ATTRIBUTE, caller);
+                    if (!access.allows(caller.role())) {
+                        throw ApiException.permissionDenied(
+                                "Only admins (or loopback clients and the metrics token) may read this.");
+                    }
                 }
             } else if (access.needsUser()) {
                 Caller caller = auth.authenticate(request.getHeader("Authorization"));

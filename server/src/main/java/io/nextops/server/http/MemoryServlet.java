@@ -59,7 +59,8 @@ public final class MemoryServlet extends HttpServlet {
         Json.write(resp, 200, body);
     }
 
-    private static Map<String, Object> lane(LaneMetrics m) {
+    /** One lane as JSON: workers, busy, queued, reservations, completed, rejected by reason. */
+    public static Map<String, Object> lane(LaneMetrics m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", m.name());
         out.put("workers", m.workers());

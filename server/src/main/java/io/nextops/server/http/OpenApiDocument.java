@@ -98,6 +98,12 @@ public final class OpenApiDocument {
         if (route.access() == Access.OPEN || route.access() == Access.METRICS) {
             // no bearer JWT: open, or loopback / the metrics token
             op.putArray("security");
+        } else if (route.access() == Access.OPERATOR) {
+            // an admin's access token, the metrics token, or nothing from loopback
+            ArrayNode security = op.putArray("security");
+            security.addObject().putArray("bearerAuth");
+            security.addObject().putArray("metricsToken");
+            security.addObject();
         }
         op.put("x-access", route.access().name().toLowerCase(java.util.Locale.ROOT));
         op.put("x-work", route.work().name().toLowerCase(java.util.Locale.ROOT));

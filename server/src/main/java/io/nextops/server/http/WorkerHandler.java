@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * ({@code HEAVY_WORKERS}, {@code HEAVY_QUEUE}, {@code HEAVY_MEMORY_MB}), so light work never waits behind heavy work.
  * A full lane is answered at once with 503, {@code Retry-After} and the error envelope; while memory is critical the
  * heavy lane refuses new work with 503 before it takes a worker ({@link MemoryAdmission} is the lane's gate).
+ * Heavy work is listed in {@link HeavyJobs} while its worker runs it.
  * When a request runs past the pool's task timeout, the statement its worker is running is cancelled on the
  * database and the request is marked so that the error filter answers 503 if nothing was sent yet. Thread-safe.
  */
@@ -48,12 +49,15 @@ public final class WorkerHandler extends Handler.Wrapper {
     private final RouteTable routes;
     private final RequestWorkers workers;
     private final Database database;
+    private final HeavyJobs heavyJobs;
 
-    public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database) {
+    public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database,
+                         HeavyJobs heavyJobs) {
         super(handler);
         this.routes = routes;
         this.workers = workers;
         this.database = database;
+        this.heavyJobs = heavyJobs;
     }
 
     @Override
@@ -68,7 +72,8 @@ public final class WorkerHandler extends Handler.Wrapper {
         long reservation = route.work() == Work.HEAVY ? route.reserveBytes() : heavy ? LARGE_PAGE_RESERVE_BYTES : 0;
         Lane lane = heavy ? workers.heavy() : workers.light();
         try {
-            lane.execute(reservation, task -> run(task, request, response, callback));
+            Route job = heavy ? route : null;
+            lane.execute(reservation, task -> run(task, request, response, callback, job, reservation));
         } catch (RejectedTaskException e) {
             log.warn("{} {} rejected: {}", request.getMethod(), Request.getPathInContext(request), e.getMessage());
             switch (e.reason()) {
@@ -117,6 +122,20 @@ public final class WorkerHandler extends Handler.Wrapper {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
         }
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Runs the request on this worker; {@code heavyRoute} non-null: listed in {@link HeavyJobs} while it runs. */
+    private void run(TaskContext task, Request request, Response response, Callback callback, Route heavyRoute,
+                     long reservedBytes) {
+        long job = heavyRoute == null ? 0 : heavyJobs.start(request.getMethod(), heavyRoute.template(),
+                heavyRoute.operationId(), reservedBytes);
+        try {
+            run(task, request, response, callback);
+        } finally {
+            if (job != 0) {
+                heavyJobs.end(job);
+            }
+        }
     }
 
     private void run(TaskContext task, Request request, Response response, Callback callback) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>When the client goes away mid-download the exporter fails with {@link ExportAbortedException}: the cursor and its
  * statement are closed, the transaction rolled back and the connection returned to the pool before the method returns;
  * one INFO line is logged and nothing is thrown. Any other failure also releases the connection and is rethrown.
+ * While it streams, the export is listed in the server's {@link RunningExports} (rows, bytes, elapsed), and one
+ * running for 5 s or more logs a progress line every 5 s; every export logs one INFO line when it ends.
  * Immutable and thread-safe (one {@code write} call per request).
  *
  * <pre>{@code
@@ -99,12 +101,14 @@ public final class SnapshotExport<R> {
             fileName = ExportDownload.fileName(filePrefix, total, clock.instant(), format);
             ExportDownload.headers(response, format, fileName);
             ExportSummary summary;
-            try (Stream<? extends R> cursor = rows.apply(h)) {
-                summary = exporter.export(columns, cursor, response.getOutputStream());
+            try (Stream<? extends R> cursor = rows.apply(h);
+                 RunningExports.Export progress = RunningExports.of(request).start(fileName, format, total)) {
+                summary = exporter.export(columns, cursor, response.getOutputStream(), progress);
             }
             h.commit();
-            log.info("export {} {}: {} rows, {} bytes in {} ms", format, fileName, summary.rowsWritten(),
-                    summary.bytesWritten(), summary.elapsed().toMillis());
+            log.info("export {} {}: {} rows, {} bytes ({} MB) in {} ms", format, fileName, summary.rowsWritten(),
+                    summary.bytesWritten(), String.format(java.util.Locale.ROOT, "%.1f",
+                            summary.bytesWritten() / 1048576.0), summary.elapsed().toMillis());
             return new Outcome(fileName, total, summary.rowsWritten(), false);
         } catch (ExportAbortedException e) {
             aborted = e;

@@ -14,7 +14,12 @@ public enum Access {
     /** Managers only: {@code admin} and {@code jefe_operaciones} (create, delete, upload, import). */
     MANAGER,
     /** Operators: clients on the loopback interface, or {@code Authorization: Bearer <METRICS_TOKEN>}. */
-    METRICS;
+    METRICS,
+    /**
+     * Operators' pages with data ({@code /admin/memory/data}): the METRICS rule, or the bearer access token of an
+     * {@code admin} (401 without a valid token, 403 for another role).
+     */
+    OPERATOR;
 
     /** Whether a caller with {@code role} passes this rule (after authentication; never true for METRICS). */
     public boolean allows(Role role) {
@@ -22,10 +27,11 @@ public enum Access {
             case OPEN, AUTHENTICATED -> true;
             case MANAGER -> role.canManage();
             case METRICS -> false;
+            case OPERATOR -> role == Role.ADMIN;
         };
     }
 
-    /** Whether the route needs a user's bearer token. */
+    /** Whether the route needs a user's bearer token (OPERATOR does not from loopback or with the metrics token). */
     public boolean needsUser() {
         return this == AUTHENTICATED || this == MANAGER;
     }
