@@ -47,7 +47,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * blob all run under the digest's PostgreSQL advisory lock ({@link DigestLock}), so two instances racing the same
  * content end with one object and one row, and a failing callback that deletes the object it created can never
  * delete an object that another instance's committed row points at: that instance either ran first (and this put
- * found the object: {@code alreadyExisted}, nothing deleted) or runs after (and uploads it again).
+ * found the object: {@code alreadyExisted}, nothing deleted) or runs after (and uploads it again). The lock holds one
+ * pooled connection (idle in its transaction) while the object is published and the callback runs, which takes a
+ * second one: with uploads on the heavy lane that is at most twice {@code HEAVY_WORKERS} connections.
  *
  * <p>Any failure leaves nothing behind: the spool file is deleted, a multipart upload aborted, an object this put
  * created is deleted when its callback fails. S3 failures are {@link StorageException}s naming bucket and key, never
@@ -187,6 +189,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
         return new FilterInputStream(body) {
             private boolean ended;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
