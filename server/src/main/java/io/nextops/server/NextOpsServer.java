@@ -12,6 +12,7 @@ import io.nextops.server.config.ServerConfig;
 import io.nextops.server.dashboard.MemoryDashboard;
 import io.nextops.server.db.Database;
 import io.nextops.server.http.AccessLog;
+import io.nextops.server.http.BackgroundPriority;
 import io.nextops.server.http.ForwardedClient;
 import io.nextops.server.http.ApiErrorFilter;
 import io.nextops.server.http.HeavyJobs;
@@ -153,7 +154,8 @@ public final class NextOpsServer {
 
         server.addConnector(connector(server, config));
         server.addBean(new NetworkConnectionLimit(config.http().maxConnections(), server.getConnectors()[0]));
-        WorkerHandler front = new WorkerHandler(context, routes, workers, database, heavyJobs);
+        WorkerHandler front = new WorkerHandler(context, routes, workers, database, heavyJobs,
+                BackgroundPriority.of(config.heavyNice()));
         server.setHandler(new GracefulHandler(front));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(config.http().gracefulTimeout().toMillis());

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param database database settings
  * @param lanes the request workers: the light lane ({@code WORKERS}, {@code WORKER_QUEUE}, {@code MAX_REQUESTS}, ...)
  *              and the heavy lane ({@code HEAVY_WORKERS}, {@code HEAVY_QUEUE}, {@code HEAVY_MEMORY_MB})
+ * @param heavyNice the Linux nice value of the heavy lane's threads ({@code HEAVY_NICE}, 0 to 19; 0 leaves them at
+ *                  normal priority)
  * @param logging logging settings
  * @param dataDir where the embedded database, uploaded files and secrets live
  * @param auth authentication settings
@@ -37,7 +39,7 @@ import java.util.Objects;
  * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
  * @param blobs where uploaded files are stored ({@code BLOB_STORE} and the {@code S3_*} variables)
  */
-public record ServerConfig(Http http, Database database, LanesConfig lanes, Logging logging, Path dataDir, Auth auth,
+public record ServerConfig(Http http, Database database, LanesConfig lanes, int heavyNice, Logging logging, Path dataDir, Auth auth,
                            MemoryConfig memory, UploadConfig uploads,
                            io.nextops.ots.imports.OtImportLimits otImport, Blobs blobs) {
 
@@ -46,6 +48,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         Objects.requireNonNull(http, "http must not be null");
         Objects.requireNonNull(database, "database must not be null");
         Objects.requireNonNull(lanes, "lanes must not be null");
+        if (heavyNice < 0 || heavyNice > 19) {
+            throw new IllegalArgumentException("heavyNice must be between 0 and 19, was " + heavyNice);
+        }
         Objects.requireNonNull(logging, "logging must not be null");
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         Objects.requireNonNull(auth, "auth must not be null");
@@ -197,6 +202,8 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
     public static final int DEFAULT_HEAVY_WORKERS = 4;
     /** Memory the heavy lane's reservations may add up to: the default 256 MB budget's share. */
     public static final int DEFAULT_HEAVY_MEMORY_MB = 96;
+    /** Nice value of the heavy lane's threads: light requests' threads weigh about 9x theirs on a busy core. */
+    public static final int DEFAULT_HEAVY_NICE = 10;
 
     /** Reads and validates every variable; throws {@link ConfigException} listing all problems at once. */
     public static ServerConfig fromEnv(Map<String, String> env) {
@@ -236,7 +243,11 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         int heavyWorkers = r.integer("HEAVY_WORKERS", DEFAULT_HEAVY_WORKERS, 1, 256);
         int heavyQueue = r.integer("HEAVY_QUEUE", 8, 0, 10_000);
         int heavyMemoryMb = r.integer("HEAVY_MEMORY_MB", DEFAULT_HEAVY_MEMORY_MB, 1, 1024 * 1024);
-        int poolSize = r.integer("DB_POOL_SIZE", workers + heavyWorkers + 2, 1, 1000);
+        int heavyNice = r.integer("HEAVY_NICE", DEFAULT_HEAVY_NICE, 0, 19);
+        Blobs blobs = blobs(r);
+        // with S3, an upload also holds the connection of its digest lock while the file goes to the store
+        int heavyConnections = blobs.kind() == BlobStoreKind.S3 ? 2 * heavyWorkers : heavyWorkers;
+        int poolSize = r.integer("DB_POOL_SIZE", workers + heavyConnections + 2, 1, 1000);
         Duration maxAge = r.seconds("DB_CONN_MAX_AGE", Duration.ofSeconds(60), 30, 86_400);
         Duration connectTimeout = r.seconds("DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), 1, 300);
         Duration leak = r.seconds("DB_LEAK_DETECTION", timeout.plusSeconds(5), 0, 86_400);
@@ -253,7 +264,6 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
 
         UploadConfig uploads = uploads(r, dataDir);
         io.nextops.ots.imports.OtImportLimits otImport = otImport(r);
-        Blobs blobs = blobs(r);
 
         MemoryConfig memory = MemoryConfig.fromEnv(r); // MEMORY_*, parsed by memory-monitor, read and reported by r
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
@@ -270,6 +280,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
                         .withQueueCapacity(queue).withTaskTimeout(timeout).withMaxTasksPerWorker(maxRequests)
                         .withMaxTasksJitter(jitter).withMode(workerClass), heavyWorkers, heavyQueue,
                         heavyMemoryMb * (1L << 20)),
+                heavyNice,
                 new Logging(level, format, accessLog),
                 dataDir,
                 auth,

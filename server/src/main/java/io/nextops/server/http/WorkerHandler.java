@@ -50,14 +50,16 @@ public final class WorkerHandler extends Handler.Wrapper {
     private final RequestWorkers workers;
     private final Database database;
     private final HeavyJobs heavyJobs;
+    private final BackgroundPriority heavyPriority;
 
     public WorkerHandler(Handler handler, RouteTable routes, RequestWorkers workers, Database database,
-                         HeavyJobs heavyJobs) {
+                         HeavyJobs heavyJobs, BackgroundPriority heavyPriority) {
         super(handler);
         this.routes = routes;
         this.workers = workers;
         this.database = database;
         this.heavyJobs = heavyJobs;
+        this.heavyPriority = heavyPriority;
     }
 
     @Override
@@ -127,6 +129,9 @@ public final class WorkerHandler extends Handler.Wrapper {
     /** Runs the request on this worker; {@code heavyRoute} non-null: listed in {@link HeavyJobs} while it runs. */
     private void run(TaskContext task, Request request, Response response, Callback callback, Route heavyRoute,
                      long reservedBytes) {
+        if (heavyRoute != null) {
+            heavyPriority.apply(); // a heavy-lane thread: below light work on a busy core
+        }
         long job = heavyRoute == null ? 0 : heavyJobs.start(request.getMethod(), heavyRoute.template(),
                 heavyRoute.operationId(), reservedBytes);
         try {

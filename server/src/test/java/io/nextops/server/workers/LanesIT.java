@@ -147,6 +147,35 @@ class LanesIT {
         }
     }
 
+    /** Answers the nice value of the worker thread that runs it (Linux: /proc/thread-self/stat, field 19). */
+    static final class Nice extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            resp.getWriter().write(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        }
+    }
+
+    @Test
+    void heavyWorkRunsAtTheHeavyNiceValueAndLightWorkAtNormalPriority() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.exists(java.nio.file.Path.of("/proc/thread-self/stat")), "Linux only");
+        Nice nice = new Nice();
+        List<Route> routes = List.of(
+                Route.get("/api/test/nice-heavy/", "test_nice_heavy", Endpoint.ofServlet(nice)).tag("test")
+                        .heavy(1L << 20).build(),
+                Route.get("/api/test/nice-light/", "test_nice_light", Endpoint.ofServlet(nice)).tag("test").build());
+        try (TestServer server = TestServer.start(Map.of("HEAVY_NICE", "7"), routes, s -> {},
+                c -> MemoryMonitor.create(c.memory(), () -> new RssProbe.Reading(20L << 20, 40L << 20)))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(server.get("/api/test/nice-heavy/", Role.ADMIN).body()).isEqualTo("7");
+                assertThat(server.get("/api/test/nice-light/", Role.ADMIN).body()).isEqualTo("0");
+            }
+        }
+    }
+
     private static void awaitMetric(TestServer server, String line) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String metrics = "";
