@@ -5,7 +5,9 @@ import io.nextops.invoices.upload.InvoiceUploads;
 import io.nextops.memory.MemoryMonitor;
 import io.nextops.ots.OtsModule;
 import io.nextops.ots.imports.OtImporter;
+import io.nextops.hashing.store.BlobStore;
 import io.nextops.server.auth.Authentication;
+import io.nextops.server.blobs.BlobStores;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.db.Database;
 import io.nextops.server.http.AccessLog;
@@ -42,7 +44,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Builds the server in one method, read top to bottom: the database's Jdbi, the modules and their routes, one route
  * table, then the handlers that read it. Creating the server starts nothing; {@code start()} starts the managed parts
- * in the order they are added here (database, metrics, memory monitor, workers) and {@code stop()} stops them in
+ * in the order they are added here (database, blob store, metrics, memory monitor, workers) and {@code stop()} stops them in
  * reverse after in-flight requests end.
  *
  * <pre>{@code
@@ -87,6 +89,12 @@ public final class NextOpsServer {
                 () -> !admission.admitHeavy());
         // started in this order, stopped in reverse
         server.addBean(Managed.bean("database", Managed.closing(database)));
+        // BLOB_STORE: the filesystem store, or S3 (its bucket checked now: ConfigException, exit status 2); stopped
+        // after the workers, before the database its locks use
+        BlobStore blobs = BlobStores.open(config, database.dataSource());
+        if (blobs instanceof AutoCloseable closeable) {
+            server.addBean(Managed.bean("blob-store", Managed.closing(closeable)));
+        }
         server.addBean(Managed.bean("metrics", Managed.closing(metrics)));
         server.addBean(Managed.bean("memory-monitor", new Managed() {
             @Override
@@ -105,7 +113,7 @@ public final class NextOpsServer {
         MultipartParser multipart = new JettyMultipartParser();
         OtsModule ots = OtsModule.create(database.jdbi());
         InvoicesModule invoices = InvoicesModule.create(database.jdbi());
-        InvoiceUploads uploads = InvoiceUploads.create(invoices, config.uploads(), multipart);
+        InvoiceUploads uploads = InvoiceUploads.create(invoices, config.uploads(), multipart, blobs);
         Authentication auth = Authentication.create(config.auth(), database.jdbi(), config.dataDir());
         server.addBean(ots);
         server.addBean(invoices);

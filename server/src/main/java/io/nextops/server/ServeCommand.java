@@ -1,6 +1,7 @@
 package io.nextops.server;
 
 import io.nextops.server.auth.Authentication;
+import io.nextops.server.blobs.BlobStores;
 import io.nextops.server.budget.HeapCheck;
 import io.nextops.server.budget.MemoryBudget;
 import io.nextops.server.config.ServerConfig;
@@ -38,6 +39,7 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = budget.withDefaults(invocation.env()); // MEMORY_BUDGET_MB and the bands follow it
         PrintStream out = invocation.out();
         ServerConfig config = ServerConfig.fromEnv(env);
+        BlobStores.verify(config); // BLOB_STORE=s3: a missing bucket or bad credentials stop here, before the database
         Logging.configure(config.logging());
         Logger startup = LoggerFactory.getLogger("io.nextops.startup");
         startup.info("starting NextOps Lean {} with config:", NextOpsServer.VERSION);
@@ -50,7 +52,13 @@ final class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), s -> stop.countDown());
 
         Database database = Database.open(config.database(), config.dataDir(), Database.MIGRATIONS);
-        Server server = NextOpsServer.create(config, database);
+        Server server;
+        try {
+            server = NextOpsServer.create(config, database);
+        } catch (RuntimeException e) {
+            database.close(); // not owned by a server yet
+            throw e;
+        }
         try {
             // no user at all (first start): create "admin"; a generated password is printed once on stdout
             Authentication.ensureAdmin(config.auth(), database.jdbi(), env.get("NEXTOPS_ADMIN_PASSWORD"), out);

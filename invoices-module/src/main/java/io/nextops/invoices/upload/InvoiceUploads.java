@@ -46,12 +46,12 @@ public final class InvoiceUploads {
     private final Jdbi jdbi;
     private final InvoicesModule invoices;
     private final UploadConfig config;
-    private final FileSystemBlobStore store;
+    private final BlobStore store;
     private final UploadLimits limits;
     private final MultipartParser multipart;
     private final UploadedFileRepository files = new UploadedFileRepository();
 
-    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, FileSystemBlobStore store,
+    private InvoiceUploads(InvoicesModule invoices, UploadConfig config, BlobStore store,
                            MultipartParser multipart) {
         this.jdbi = invoices.jdbi();
         this.multipart = multipart;
@@ -79,6 +79,19 @@ public final class InvoiceUploads {
     }
 
     /**
+     * Over a store the caller opened (the server's configured one: filesystem or S3); {@code config}'s limits apply,
+     * its {@code dir} is the store's business.
+     */
+    public static InvoiceUploads create(InvoicesModule invoices, UploadConfig config, MultipartParser multipart,
+                                        BlobStore store) {
+        Objects.requireNonNull(invoices, "invoices");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(multipart, "multipart");
+        Objects.requireNonNull(store, "store");
+        return new InvoiceUploads(invoices, config, store, multipart);
+    }
+
+    /**
      * {@code POST /api/invoices/upload/} (managers, heavy: streamed multipart, hashed while stored) and
      * {@code GET /api/invoices/{id}/file/} (any authenticated role, heavy: a long stream).
      */
@@ -94,7 +107,7 @@ public final class InvoiceUploads {
         return config;
     }
 
-    /** The blob store (its root is {@code config().dir()}). */
+    /** The blob store (the filesystem one's root is {@code config().dir()}). */
     public BlobStore store() {
         return store;
     }

@@ -2,6 +2,8 @@ package io.nextops.server.config;
 
 import java.nio.charset.StandardCharsets;
 import io.nextops.memory.MemoryConfig;
+import io.nextops.server.blobs.S3Config;
+import java.net.URI;
 import io.nextops.invoices.upload.UploadConfig;
 import io.nextops.workers.LaneConfig;
 import io.nextops.workers.LanesConfig;
@@ -33,10 +35,11 @@ import java.util.Objects;
  * @param memory memory monitoring settings ({@code MEMORY_*} variables, see the memory-monitor module)
  * @param uploads invoice upload storage and limits ({@code UPLOAD_*} variables)
  * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
+ * @param blobs where uploaded files are stored ({@code BLOB_STORE} and the {@code S3_*} variables)
  */
 public record ServerConfig(Http http, Database database, LanesConfig lanes, Logging logging, Path dataDir, Auth auth,
                            MemoryConfig memory, UploadConfig uploads,
-                           io.nextops.ots.imports.OtImportLimits otImport) {
+                           io.nextops.ots.imports.OtImportLimits otImport, Blobs blobs) {
 
     /** Every part is present; each one validated itself when it was built. */
     public ServerConfig {
@@ -49,6 +52,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         Objects.requireNonNull(memory, "memory must not be null");
         Objects.requireNonNull(uploads, "uploads must not be null");
         Objects.requireNonNull(otImport, "otImport must not be null");
+        Objects.requireNonNull(blobs, "blobs must not be null");
     }
 
     /**
@@ -167,6 +171,27 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
     /** Log line format. */
     public enum LogFormat { JSON, TEXT }
 
+    /**
+     * The blob store of uploaded files ({@code BLOB_STORE}): {@code FILESYSTEM} under {@code UPLOAD_DIR} (one
+     * instance), or {@code S3} with {@code s3} (several instances share it). {@code s3} is null exactly when the kind
+     * is {@code FILESYSTEM}.
+     */
+    public record Blobs(BlobStoreKind kind, S3Config s3) {
+        public Blobs {
+            Objects.requireNonNull(kind, "kind must not be null");
+            if ((kind == BlobStoreKind.S3) != (s3 != null)) {
+                throw new IllegalArgumentException("s3 must be set exactly when kind is S3, was " + kind + ", " + s3);
+            }
+        }
+
+        public static Blobs filesystem() {
+            return new Blobs(BlobStoreKind.FILESYSTEM, null);
+        }
+    }
+
+    /** {@code BLOB_STORE}'s values. */
+    public enum BlobStoreKind { FILESYSTEM, S3 }
+
     public static final int DEFAULT_WORKERS = 8;
     /** Heavy jobs at once without a budget applied: what the default 256 MB budget derives (MemoryBudget.heavyJobs). */
     public static final int DEFAULT_HEAVY_WORKERS = 4;
@@ -228,6 +253,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
 
         UploadConfig uploads = uploads(r, dataDir);
         io.nextops.ots.imports.OtImportLimits otImport = otImport(r);
+        Blobs blobs = blobs(r);
 
         MemoryConfig memory = MemoryConfig.fromEnv(r); // MEMORY_*, parsed by memory-monitor, read and reported by r
         if (r.setName(MemoryConfig.ENV_USER_ATTRIBUTE) == null) {
@@ -249,7 +275,8 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
                 auth,
                 memory,
                 uploads,
-                otImport);
+                otImport,
+                blobs);
     }
 
     private static Auth auth(EnvReader r, boolean externalDatabase) {
@@ -291,6 +318,47 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
             maxRequestMb = maxFileMb;
         }
         return new UploadConfig(dir, maxFileBytes, maxFiles, maxRequestMb * UploadConfig.MIB);
+    }
+
+    /**
+     * {@code BLOB_STORE} and the {@code S3_*} variables. The {@code S3_*} ones are always read (so that a typo is
+     * reported however {@code BLOB_STORE} is set) but required only with {@code BLOB_STORE=s3}. The secret key is
+     * never shown, only whether it is missing.
+     */
+    private static Blobs blobs(EnvReader r) {
+        BlobStoreKind kind = r.parse("BLOB_STORE", BlobStoreKind.FILESYSTEM, new String[0],
+                v -> BlobStoreKind.valueOf(v.toUpperCase(Locale.ROOT)), "filesystem or s3");
+        URI endpoint = r.parse("S3_ENDPOINT", null, new String[0], v -> {
+            URI uri = URI.create(v);
+            S3Config.checkEndpoint(uri);
+            return uri;
+        }, "an http:// or https:// URL with a host, e.g. https://s3.eu-west-1.amazonaws.com");
+        String bucket = r.string("S3_BUCKET", null);
+        String region = r.string("S3_REGION", "us-east-1");
+        String keyId = r.string("S3_ACCESS_KEY_ID", null);
+        String secret = r.string("S3_SECRET_ACCESS_KEY", null);
+        boolean pathStyle = r.bool("S3_PATH_STYLE", false);
+        String prefix = r.parse("S3_PREFIX", "", new String[0], S3Config::normalizePrefix,
+                "segments of letters, digits, '.', '_' and '-' separated by '/'");
+        if (kind != BlobStoreKind.S3) {
+            return Blobs.filesystem();
+        }
+        int before = r.problems().size();
+        if (bucket == null) {
+            r.problem("S3_BUCKET: required when BLOB_STORE=s3");
+        } else if (!S3Config.isBucketName(bucket)) {
+            r.invalid("S3_BUCKET", "a bucket name: 3-63 characters of a-z, 0-9, '.' and '-'");
+        }
+        if (keyId == null) {
+            r.problem("S3_ACCESS_KEY_ID: required when BLOB_STORE=s3");
+        }
+        if (secret == null) {
+            r.problem("S3_SECRET_ACCESS_KEY: required when BLOB_STORE=s3"); // only ever named, never shown
+        }
+        if (r.problems().size() > before) {
+            return Blobs.filesystem(); // not returned: fromEnv throws with the problems
+        }
+        return new Blobs(BlobStoreKind.S3, new S3Config(endpoint, bucket, region, keyId, secret, pathStyle, prefix));
     }
 
     /** OT import limits: per file size, uncompressed size (zip bombs), shared strings (heap) and rows. */
@@ -370,6 +438,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, Logg
         m.put("db_conn_max_age", database.connMaxAge().toSeconds() + "s");
         m.put("database", database.describe());
         m.put("data_dir", dataDir.toString());
+        m.put("blob_store", blobs.kind() == BlobStoreKind.S3 ? "s3, " + blobs.s3().describe() : "filesystem");
         m.put("uploads", uploads.dir() + ", " + uploads.maxFileBytes() / UploadConfig.MIB + " MB x "
                 + uploads.maxFiles() + " files, " + uploads.maxRequestBytes() / UploadConfig.MIB + " MB per request");
         long mb = io.nextops.ots.imports.OtImportLimits.MB;

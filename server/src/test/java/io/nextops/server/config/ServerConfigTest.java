@@ -261,6 +261,58 @@ class ServerConfigTest {
     }
 
     @Test
+    void blobStoreIsTheFilesystemByDefaultAndS3ReadsItsVariables() {
+        assertThat(ServerConfig.fromEnv(Map.of()).blobs()).isEqualTo(ServerConfig.Blobs.filesystem());
+        assertThat(ServerConfig.fromEnv(Map.of("BLOB_STORE", "FileSystem", "S3_BUCKET", "ignored-here")).blobs().kind())
+                .isEqualTo(ServerConfig.BlobStoreKind.FILESYSTEM);
+        ServerConfig c = ServerConfig.fromEnv(Map.of("BLOB_STORE", "s3", "S3_ENDPOINT", "http://minio:9000",
+                "S3_BUCKET", "nextops-files", "S3_REGION", "eu-west-1", "S3_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "S3_SECRET_ACCESS_KEY", "very-secret-key", "S3_PATH_STYLE", "true", "S3_PREFIX", "/prod/invoices/"));
+        io.nextops.server.blobs.S3Config s3 = c.blobs().s3();
+        assertThat(c.blobs().kind()).isEqualTo(ServerConfig.BlobStoreKind.S3);
+        assertThat(s3.endpoint()).hasToString("http://minio:9000");
+        assertThat(s3.bucket()).isEqualTo("nextops-files");
+        assertThat(s3.region()).isEqualTo("eu-west-1");
+        assertThat(s3.accessKeyId()).isEqualTo("AKIDEXAMPLE");
+        assertThat(s3.secretAccessKey()).isEqualTo("very-secret-key");
+        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.prefix()).isEqualTo("prod/invoices");
+        assertThat(s3.toString()).doesNotContain("very-secret-key");
+        assertThat(c.describe().toString()).contains("s3://nextops-files/prod/invoices/ at http://minio:9000")
+                .doesNotContain("very-secret-key");
+        ServerConfig aws = ServerConfig.fromEnv(Map.of("BLOB_STORE", "s3", "S3_BUCKET", "b-1",
+                "S3_ACCESS_KEY_ID", "id", "S3_SECRET_ACCESS_KEY", "k"));
+        assertThat(aws.blobs().s3().endpoint()).isNull();
+        assertThat(aws.blobs().s3().region()).isEqualTo("us-east-1");
+        assertThat(aws.blobs().s3().pathStyle()).isFalse();
+        assertThat(aws.blobs().s3().prefix()).isEmpty();
+    }
+
+    @Test
+    void s3VariablesAreCheckedTogetherAndTheSecretIsNeverShown() {
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("BLOB_STORE", "s3")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "S3_BUCKET: required when BLOB_STORE=s3",
+                        "S3_ACCESS_KEY_ID: required when BLOB_STORE=s3",
+                        "S3_SECRET_ACCESS_KEY: required when BLOB_STORE=s3"));
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("BLOB_STORE", "gcs", "S3_ENDPOINT", "ftp://x",
+                "S3_PATH_STYLE", "maybe", "S3_PREFIX", "a/../b", "S3_SECRET_ACCESS_KEY", "hidden-value")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "BLOB_STORE: must be filesystem or s3, was \"gcs\"",
+                        "S3_ENDPOINT: must be an http:// or https:// URL with a host, e.g. "
+                                + "https://s3.eu-west-1.amazonaws.com, was \"ftp://x\"",
+                        "S3_PATH_STYLE: must be true or false, was \"maybe\"",
+                        "S3_PREFIX: must be segments of letters, digits, '.', '_' and '-' separated by '/', was "
+                                + "\"a/../b\""));
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("BLOB_STORE", "s3", "S3_BUCKET", "Bad_Bucket",
+                "S3_ACCESS_KEY_ID", "id", "S3_SECRET_ACCESS_KEY", "hidden-value")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("S3_BUCKET: must be a bucket name: 3-63 characters of a-z, 0-9, '.' and '-', "
+                                + "was \"Bad_Bucket\"")
+                        .allSatisfy(p -> assertThat(p).doesNotContain("hidden-value")));
+    }
+
+    @Test
     void readsTheMemoryVariablesWithTheSameReader() {
         assertThat(ServerConfig.fromEnv(Map.of("MEMORY_BUDGET_MB", "512", "MEMORY_THRESHOLDS", "absolute:100,200,300",
                 "MEMORY_HISTORY_SIZE", " 50 ")).memory())
