@@ -325,7 +325,7 @@ log "SIGKILL instance 1 (pid $I1_PID) at +$(( (KILL_MS - LOAD_T0) / 1000 )) s: $
 PROBE_PID=$!; PIDS+=("$PROBE_PID")
 
 set +e
-wait "$LOAD_PID"; LOAD_STATUS=$?
+{ wait "$LOAD_PID"; LOAD_STATUS=$?; } 2>/dev/null   # (bash would report the killed instance's job here)
 set -e
 touch "$WORK/stop-probe"; wait "$PROBE_PID" 2>/dev/null || true
 LOAD_END=$(now_ms)
@@ -372,6 +372,12 @@ if [ "$MPU_JSON" = ERROR ]; then OPEN_MPU="error: $(head -c 200 "$WORK/mpu.err")
 else OPEN_MPU=$(printf '%s' "$MPU_JSON" | jq -s '[.[].Uploads[]?] | length'); fi
 ( cd "$S3_BASE/$BUCKET" && find . -type f | sed 's:^\./::' | sort ) >"$WORK/bucket-files.txt"
 STRAY_FILES=$(comm -23 "$WORK/bucket-files.txt" <(awk '{print $1}' "$WORK/objects.txt") | wc -l)
+# the uploads the SIGKILL cut (in flight on either instance at that moment, not acknowledged) and what they left
+awk -v k="$KILL_MS" '$1 != "ACK" && $2 < k && $3 >= k {print $6}' "$WORK/acks.log" >"$WORK/cut-digests.txt"
+CUT=$(wc -l <"$WORK/cut-digests.txt")
+MPU_KEYS=$(printf '%s' "$MPU_JSON" | jq -rs '.[].Uploads[]? | .Key' 2>/dev/null || true)
+MPU_OF_CUT=0
+for k in $MPU_KEYS; do grep -qx "${k##*/}" "$WORK/cut-digests.txt" && MPU_OF_CUT=$((MPU_OF_CUT + 1)); done
 SURVIVOR_SPOOL=$(find "$WORK/i2/files/tmp" -type f 2>/dev/null | wc -l)
 VICTIM_SPOOL=$(find "$WORK/i1/files/tmp" -type f 2>/dev/null | wc -l)
 
@@ -421,7 +427,7 @@ row "no orphan objects, no row without its object" \
   "$OBJECTS objects, $ROWS rows ($SEEDED_FILES seeded); objects without row $ORPHAN_OBJECTS, rows without object $ROWS_WITHOUT_OBJECT, digests with >1 row $DUP_DIGEST_ROWS, keys off the layout $BAD_KEYS"
 row "no temporary or multipart leftovers in the store" \
   "$([ "$OPEN_MPU" = 0 ] && [ "$STRAY_FILES" = 0 ] && [ "$SURVIVOR_SPOOL" = 0 ] && echo true || echo false)" \
-  "open multipart uploads: $OPEN_MPU; files in the bucket directory that are no object: $STRAY_FILES; survivor's spool files: $SURVIVOR_SPOOL (killed instance's local spool: $VICTIM_SPOOL, swept at its next start)"
+  "open multipart uploads: $OPEN_MPU ($MPU_OF_CUT of them for an upload cut by the SIGKILL; $CUT upload(s) cut); files in the bucket directory that are no object: $STRAY_FILES; survivor's spool files: $SURVIVOR_SPOOL (killed instance's local spool: $VICTIM_SPOOL, swept at its next start)"
 row "balancer fails over (instance 1 marked DOWN)" \
   "$([ "$DOWN_S" != never ] && awk -v d="$DOWN_S" -v m="$FAILOVER_MAX_S" 'BEGIN {exit !(d <= m)}' && echo true || echo false)" \
   "DOWN ${DOWN_S} s after the SIGKILL (limit ${FAILOVER_MAX_S} s; check every 1 s, fall 2)"
@@ -449,6 +455,6 @@ log "VERDICT: FAIL"
 comm -23 "$WORK/objects.txt" "$WORK/rows-keys.txt" | sed -n 1,5p | sed 's/^/[orphan object] /'
 comm -13 "$WORK/objects.txt" "$WORK/rows-keys.txt" | sed -n 1,5p | sed 's/^/[row without object] /'
 comm -23 "$WORK/bucket-files.txt" <(awk '{print $1}' "$WORK/objects.txt") | sed -n 1,5p | sed 's/^/[stray file] /'
-[ "$OPEN_MPU" != 0 ] && printf '%s\n' "$MPU_JSON" | sed -n 1,20p | sed 's/^/[multipart] /'
+printf '%s' "$MPU_JSON" | jq -rs '.[].Uploads[]? | "\(.Key) upload id \(.UploadId)"' 2>/dev/null | sed -n 1,5p | sed 's/^/[open multipart upload] /' || true
 grep -iE 'ERROR|Exception' "$WORK/i2.log" | sed -n 1,10p | sed 's/^/[instance 2] /' || true
 exit 1
