@@ -3,6 +3,7 @@ package io.nextops.benchmarks.load;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,12 @@ import java.util.List;
  * @param listPerSecond list and detail requests started per second
  * @param maxListInFlight list and detail requests in flight at most (ticks beyond it are skipped and counted)
  * @param providerId provider for uploads, or 0 to create one
+ * @param ackLog file to which every upload's outcome is appended (one line each, see {@link MixedLoad}), or null
  */
 record LoadOptions(URI url, String user, String password, Duration duration, Duration grace, long pid,
                    int csvExporters, int xlsxExporters, int uploaders, long uploadMinBytes, long uploadMaxBytes,
-                   int maxExports, int maxUploads, int listPerSecond, int maxListInFlight, long providerId) {
+                   int maxExports, int maxUploads, int listPerSecond, int maxListInFlight, long providerId,
+                   Path ackLog) {
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar io.nextops.benchmarks.load.MixedLoad --password P [options]
@@ -49,6 +52,7 @@ record LoadOptions(URI url, String user, String password, Duration duration, Dur
               --list-rps N          list/detail requests per second [10]
               --list-in-flight N    list/detail requests in flight  [8]
               --provider-id ID      provider for uploads            [create one]
+              --ack-log FILE        append each upload's outcome (ACK/DUP/FAIL lines) [none]
             """;
 
     static LoadOptions parse(String[] args, String envPassword) {
@@ -69,6 +73,7 @@ record LoadOptions(URI url, String user, String password, Duration duration, Dur
         long rps = 10;
         long inFlight = 8;
         long providerId = 0;
+        Path ackLog = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
@@ -93,6 +98,7 @@ record LoadOptions(URI url, String user, String password, Duration duration, Dur
                 case "--list-rps" -> rps = number(name, value, 0, 10_000, problems);
                 case "--list-in-flight" -> inFlight = number(name, value, 1, 1_000, problems);
                 case "--provider-id" -> providerId = number(name, value, 1, Long.MAX_VALUE, problems);
+                case "--ack-log" -> ackLog = Path.of(value);
                 default -> problems.add(name + ": unknown option");
             }
         }
@@ -117,7 +123,7 @@ record LoadOptions(URI url, String user, String password, Duration duration, Dur
         }
         return new LoadOptions(uri, user, password, Duration.ofSeconds(duration), Duration.ofSeconds(grace), pid,
                 (int) csv, (int) xlsx, (int) uploaders, minMb << 20, maxMb << 20, (int) maxExports, (int) maxUploads,
-                (int) rps, (int) inFlight, providerId);
+                (int) rps, (int) inFlight, providerId, ackLog);
     }
 
     private static long number(String name, String value, long min, long max, List<String> problems) {

@@ -3,12 +3,19 @@ package io.nextops.benchmarks.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +39,13 @@ import java.util.regex.Pattern;
  * steady rate, while sampling the server's RSS and {@code /health/memory} status every second. Every loop is bounded
  * in count and time; after {@code --duration + --grace} the driver reports whatever finished and exits.
  *
+ * <p>With {@code --ack-log FILE} every upload's outcome is appended to FILE as one line, written when its answer
+ * (or I/O error) arrives: {@code KIND start_ms end_ms status file_id sha256 size filename}, where KIND is {@code ACK}
+ * (2xx, stored: {@code file_id} from the answer), {@code DUP} (2xx, reported as a duplicate) or {@code FAIL} (anything
+ * else; status 0 is an I/O error, file_id {@code -}); times are epoch milliseconds, {@code sha256} the digest of the
+ * generated content as the client sent it (recomputed from the generator's seed). Scenario scripts check the store
+ * and the database against it (benchmarks/scripts/two-instances.sh).
+ *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.nextops.benchmarks.load.MixedLoad \
  *     --url http://localhost:8000 --user admin --password secret --duration 120 --pid 12345
@@ -45,6 +59,8 @@ public final class MixedLoad {
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     private static final Pattern PROCESSED = Pattern.compile("\"processed\"\\s*:\\s*(\\d+)");
     private static final Pattern FILE_ROWS = Pattern.compile("_(\\d+)_registros");
+    private static final Pattern FILE_ID = Pattern.compile("\"file_id\"\\s*:\\s*(\\d+)");
+    private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
 
     private final LoadOptions options;
     private final PrintStream out;
@@ -64,6 +80,7 @@ public final class MixedLoad {
     private final AtomicLong invoiceCount = new AtomicLong();
     private volatile String token;
     private volatile long stopAt;
+    private PrintWriter ackLog;
 
     MixedLoad(LoadOptions options, PrintStream out) {
         this.options = options;
@@ -84,6 +101,15 @@ public final class MixedLoad {
     }
 
     int run() throws InterruptedException {
+        if (options.ackLog() != null) {
+            try {
+                ackLog = new PrintWriter(Files.newBufferedWriter(options.ackLog(), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+            } catch (IOException e) {
+                out.println("cannot open --ack-log " + options.ackLog() + ": " + e);
+                return 1;
+            }
+        }
         try {
             token = login();
         } catch (IOException | IllegalStateException e) {
@@ -159,6 +185,11 @@ public final class MixedLoad {
         sampler.stop();
         int stillRunning = (int) loops.stream().filter(Thread::isAlive).count();
         report(sampler, elapsedNanos, stillRunning);
+        if (ackLog != null) {
+            synchronized (this) {
+                ackLog.close();
+            }
+        }
         return 0;
     }
 
@@ -243,11 +274,14 @@ public final class MixedLoad {
                 () -> new GeneratedPdfStream(size, seed));
         HttpRequest request = authorized("/api/invoices/upload/").header("Content-Type", body.contentType())
                 .POST(body.publisher()).timeout(Duration.ofMinutes(10)).build();
+        String filename = "load-" + n + "-" + Long.toHexString(seed) + ".pdf";
         long t0 = System.nanoTime();
+        long startMs = System.currentTimeMillis();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             long nanos = System.nanoTime() - t0;
             recorder.record("upload", r.statusCode(), nanos);
+            logUpload(startMs, r.statusCode(), r.body(), size, seed, filename);
             if (r.statusCode() == 404 || r.statusCode() == 405) {
                 unavailable.put("upload", "POST /api/invoices/upload/ answered " + r.statusCode());
                 return false;
@@ -268,12 +302,54 @@ public final class MixedLoad {
             }
         } catch (IOException e) {
             recorder.record("upload", 0, System.nanoTime() - t0);
+            logUpload(startMs, 0, "", size, seed, filename);
             pause(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
         return true;
+    }
+
+    /** One {@code --ack-log} line for an upload's outcome (nothing without the option). */
+    private void logUpload(long startMs, int status, String body, long size, long seed, String filename) {
+        if (ackLog == null) {
+            return;
+        }
+        long endMs = System.currentTimeMillis();
+        String kind = "FAIL";
+        String fileId = "-";
+        if (status / 100 == 2) {
+            Matcher processed = PROCESSED.matcher(body);
+            Matcher id = FILE_ID.matcher(body);
+            Matcher dup = DUPLICATES.matcher(body);
+            if (processed.find() && Integer.parseInt(processed.group(1)) >= 1 && id.find()) {
+                kind = "ACK";
+                fileId = id.group(1);
+            } else if (dup.find() && Integer.parseInt(dup.group(1)) >= 1) {
+                kind = "DUP";
+            }
+        }
+        String line = String.join(" ", kind, Long.toString(startMs), Long.toString(endMs), Integer.toString(status),
+                fileId, sha256Of(size, seed), Long.toString(size), filename);
+        synchronized (this) {
+            ackLog.println(line);
+            ackLog.flush();
+        }
+    }
+
+    /** The SHA-256 of what {@link GeneratedPdfStream} produced for {@code size} and {@code seed}: generated again. */
+    private static String sha256Of(long size, long seed) {
+        try (InputStream in = new GeneratedPdfStream(size, seed)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void listOrDetail(long n) {
