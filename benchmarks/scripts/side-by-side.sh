@@ -5,10 +5,11 @@
 #   csv    200k-invoice CSV download vs PostgreSQL's `COPY (the same query) TO STDOUT CSV` through psql (ceiling)
 #   upload 4 concurrent 50 MB uploads (MB/s total); one 200 MB upload vs `openssl dgst -sha256` of the same file
 # Seeds INVOICES (200000) invoices and OTS (50000) OTs into a fresh embedded database in a temp dir (or reuses
-# REUSE_DATA, a directory kept by an earlier KEEP_DATA=1 run), starts the jar as README.md says with
-# benchmarks/scripts/jvm-options, logs in as admin and prints every run and one table of medians.
+# REUSE_DATA, a directory kept by an earlier KEEP_DATA=1 run), starts the server as README.md says, through the
+# launcher bin/nextops-server at MEMORY_BUDGET_MB (256), logs in as admin and prints every run and one table of medians.
 # Run it alone on the machine: flock /tmp/bench.lock benchmarks/scripts/side-by-side.sh
-# Env: RUNS, INVOICES, OTS, PORT (8099), SKIP_BUILD, KEEP_DATA, REUSE_DATA, LIST_SECONDS (10). Needs wrk, psql, openssl.
+# Env: RUNS, INVOICES, OTS, PORT (8099), MEMORY_BUDGET_MB (256), SKIP_BUILD, KEEP_DATA, REUSE_DATA, LIST_SECONDS (10).
+# Needs wrk, psql, openssl, bc (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
@@ -16,10 +17,12 @@ INVOICES=${INVOICES:-200000}
 OTS=${OTS:-50000}
 PORT=${PORT:-8099}
 LIST_SECONDS=${LIST_SECONDS:-10}
-JAR=server/target/nextops-server.jar
-OPTS=$(cat benchmarks/scripts/jvm-options)
-export MALLOC_ARENA_MAX=2   # documented with the JVM options (docs/deploy.md)
-for tool in wrk psql openssl curl bc; do command -v $tool >/dev/null || { echo "needs $tool"; exit 1; }; done
+export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-256}
+for pkg in wrk:wrk psql:postgresql-client openssl:openssl curl:curl bc:bc; do
+  command -v "${pkg%%:*}" >/dev/null && continue
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null \
+    || { echo "needs ${pkg%%:*}"; exit 2; }
+done
 DATA=${REUSE_DATA:-$(mktemp -d /tmp/nextops-side-by-side.XXXXXX)}
 if [ -n "${REUSE_DATA:-}" ]; then PASS=$(cat "$DATA/admin-password"); else PASS="bench-$(date +%s)-Aa1!"; fi
 echo "$PASS" >"$DATA/admin-password"
@@ -27,9 +30,10 @@ export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=600 
 export UPLOAD_MAX_FILE_MB=201 UPLOAD_MAX_FILES=4
 
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
+LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | sed -n 1p)"
-echo "== jvm options: $OPTS"
+echo "== launcher: $LAUNCHER, MEMORY_BUDGET_MB=$MEMORY_BUDGET_MB ($("$LAUNCHER" jvm-options | sed -n 's/^JVM_OPTIONS=//p'))"
 
 pid=
 cleanup() {
@@ -41,12 +45,12 @@ trap cleanup EXIT
 
 if [ -z "${REUSE_DATA:-}" ]; then
   t0=$(date +%s.%N)
-  java $OPTS -jar "$JAR" seed-demo --invoices "$INVOICES" --ots "$OTS" >"$DATA/seed.log" 2>&1 \
+  "$LAUNCHER" seed-demo --invoices "$INVOICES" --ots "$OTS" >"$DATA/seed.log" 2>&1 \
     || { cat "$DATA/seed.log"; exit 1; }
   echo "== seeded $INVOICES invoices, $OTS OTs in $(echo "$(date +%s.%N) - $t0" | bc) s"
 fi
 
-java $OPTS -jar "$JAR" >"$DATA/server.log" 2>&1 &
+"$LAUNCHER" serve >"$DATA/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.log"; exit 1; }

@@ -69,9 +69,10 @@ public final class InvoiceRepository {
      * {@value #FETCH_SIZE} at a time through a cursor when the handle is in a transaction.
      */
     public Stream<InvoiceRow> stream(Handle handle, InvoiceQuery query, PageRequest page) {
-        Query q = select(handle, query, " LIMIT :limit OFFSET :offset")
-                .bind("limit", page.pageSize()).bind("offset", page.offset());
-        return q.map(InvoiceRowMapper.INSTANCE).stream();
+        InvoiceSql.Where where = InvoiceSql.where(query);
+        return handle.createQuery(InvoiceSql.page(where, InvoiceSql.orderBy(query)))
+                .bindMap(where.binds()).bind("limit", page.pageSize()).bind("offset", page.offset())
+                .setFetchSize(FETCH_SIZE).map(InvoiceRowMapper.INSTANCE).stream();
     }
 
     /**

@@ -37,7 +37,23 @@ final class InvoiceSql {
              LEFT JOIN catalogs_cost_type ct ON ct.code = i.tipo_costo AND ct.is_active AND NOT ct.is_deleted
             """;
 
+    /** The joins of {@link #FROM}, after {@code invoices_invoice i}. */
+    private static final String JOINS = FROM.substring(FROM.indexOf("LEFT JOIN"));
+
     private InvoiceSql() {}
+
+    /**
+     * The select of one page, as a deferred join: the page's ids are found on {@code invoices_invoice} alone (in the
+     * order's index when there is one, skipping {@code :offset} entries without touching another table), and only
+     * those {@code :limit} rows are joined. A plain {@code LIMIT/OFFSET} over the joins would join every skipped row
+     * first: page 4,000 of 25 rows joined 100,000 rows to read 25. Same rows, same order (a total order: the order
+     * ends with the id).
+     */
+    static String page(Where where, String orderBy) {
+        return "SELECT " + COLUMNS + " FROM (SELECT i.id FROM invoices_invoice i" + where.sql() + orderBy
+                + " LIMIT :limit OFFSET :offset) page JOIN invoices_invoice i ON i.id = page.id\n " + JOINS
+                + orderBy;
+    }
 
     /** A WHERE clause and its bindings. */
     record Where(String sql, Map<String, Object> binds) {}

@@ -139,6 +139,34 @@ class InvoiceRepositoryIT {
     }
 
     @Test
+    void pagesJoinedOneAfterAnotherAreTheFullOrderRowForRow() {
+        // the page select is a deferred join (ids first, then the joins); the export reads the plain join
+        List<InvoiceQuery> queries = List.of(InvoiceQuery.all(),
+                new InvoiceQuery(List.of(), null, null, true, null, null, null, null, null, null, null, null, null,
+                        List.of(new InvoiceQuery.Order("monto", true), new InvoiceQuery.Order("proveedor_nombre", false))),
+                new InvoiceQuery(List.of("pendiente", "revision"), null, null, false, null, null, null, null, null,
+                        null, null, null, "dte", List.of(new InvoiceQuery.Order("fecha_emision", false))));
+        for (InvoiceQuery query : queries) {
+            List<InvoiceRow> expected = jdbi.inTransaction(h -> {
+                try (Stream<InvoiceRow> s = repo.streamAll(h, query)) {
+                    return s.toList();
+                }
+            });
+            assertThat(expected).as("fixture rows for " + query).hasSizeGreaterThan(40);
+            List<InvoiceRow> paged = new java.util.ArrayList<>();
+            for (int page = 1; (page - 1) * 37 < expected.size(); page++) {
+                PageRequest request = new PageRequest(page, 37);
+                paged.addAll(jdbi.inTransaction(h -> {
+                    try (Stream<InvoiceRow> s = repo.stream(h, query, request)) {
+                        return s.toList();
+                    }
+                }));
+            }
+            assertThat(paged).as(query.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void joinedRowCarriesWhatTheExportShows() {
         InvoiceRow r = all.stream().filter(x -> x.workOrderId() != null).findFirst().orElseThrow();
         assertThat(r.otNumber()).isEqualTo(r.workOrderNumber());

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Light work never waits behind heavy work (issue 16), measured through the launcher on a seeded database:
+#   A. list alone: wrk, 8 connections, GET /api/invoices/?page_size=25 for LIST_SECONDS -> req/s, p50, p99
+#   B. the same list load while 4 concurrent 200k-invoice XLSX exports and 2 concurrent 200 MB uploads run in loops
+#      (started first, list measured once they are under way) -> p50, p99, non-2xx, heavy work completed
+#   C. 20 concurrent XLSX exports against a heavy lane of 2 workers and 2 queue slots (HEAVY_WORKERS=2,
+#      HEAVY_QUEUE=2): every answer must be 200 or 503 with Retry-After, /api/health/ and a list must answer
+#      throughout, and the server's peak RSS (VmHWM) must stay within MEMORY_BUDGET_MB
+# A and B run for each value of NICE_VALUES ("0 10": the heavy lane at normal priority, then at HEAVY_NICE=10), RUNS
+# times each (medians printed); the server is restarted per value. Prints every run and one table.
+# Run it alone on the machine: flock /tmp/bench.lock benchmarks/scripts/lanes-latency.sh
+# Env: RUNS (3), INVOICES (200000), NICE_VALUES ("0 10"), MEMORY_BUDGET_MB (256), LIST_SECONDS (20), PORT (8097),
+#      SKIP_BUILD, DIST (a copy of server/target/nextops-server-<version>/ to run instead of the build's),
+#      REUSE_DATA / KEEP_DATA (as side-by-side.sh). Needs wrk, curl, bc (installed with apt-get if missing).
+# Exit status: 0 when phase C holds and B answered no list request with an error, 1 otherwise, 2 could not run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-3}
+INVOICES=${INVOICES:-200000}
+NICE_VALUES=${NICE_VALUES:-"0 10"}
+PORT=${PORT:-8097}
+LIST_SECONDS=${LIST_SECONDS:-20}
+export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-256}
+for pkg in wrk:wrk curl:curl bc:bc; do
+  command -v "${pkg%%:*}" >/dev/null && continue
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null \
+    || { echo "needs ${pkg%%:*}"; exit 2; }
+done
+[ -n "${SKIP_BUILD:-}${DIST:-}" ] || mvn -B -q -DskipTests package
+if [ -n "${DIST:-}" ]; then
+  # a copy of the distribution (so that builds may rewrite server/target meanwhile): its own AppCDS archive, as an
+  # unpacked distribution gets (JDK 17 takes an archive only at the path it was built for)
+  LAUNCHER=${DIST%/}/bin/nextops-server
+  "$LAUNCHER" cds-archive --if-possible >/dev/null 2>&1 || true
+else
+  LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
+fi
+[ -x "$LAUNCHER" ] || { echo "no launcher: mvn -B -q -DskipTests package"; exit 2; }
+
+DATA=${REUSE_DATA:-$(mktemp -d /tmp/nextops-lanes.XXXXXX)}
+if [ -n "${REUSE_DATA:-}" ]; then PASS=$(cat "$DATA/admin-password"); else PASS="bench-$(date +%s)-Aa1!"; fi
+echo "$PASS" >"$DATA/admin-password"
+export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=600 LOG_LEVEL=WARNING ACCESS_LOG=false
+export UPLOAD_MAX_FILE_MB=201 UPLOAD_MAX_FILES=1
+
+echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(free -g | awk '/Mem:/ {print $2}') GB"
+echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); launcher $LAUNCHER, MEMORY_BUDGET_MB=$MEMORY_BUDGET_MB"
+
+pid=
+loops=()
+stop_loops() {
+  for l in "${loops[@]}"; do kill "$l" 2>/dev/null || true; done
+  for l in "${loops[@]}"; do wait "$l" 2>/dev/null || true; done
+  loops=()
+}
+stop_server() {
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  pid=
+}
+cleanup() {
+  stop_loops
+  stop_server
+  rm -rf "$DATA/src" "$DATA"/resp* "$DATA"/c.*
+  [ -n "${KEEP_DATA:-}${REUSE_DATA:-}" ] || rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+if [ -z "${REUSE_DATA:-}" ]; then
+  t0=$(date +%s)
+  "$LAUNCHER" seed-demo --invoices "$INVOICES" --ots 1000 >"$DATA/seed.log" 2>&1 || { cat "$DATA/seed.log"; exit 2; }
+  echo "== seeded $INVOICES invoices in $(( $(date +%s) - t0 )) s"
+fi
+
+start_server() { # env assignments...
+  env "$@" "$LAUNCHER" serve >"$DATA/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.log"; exit 2; }
+  TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
+  AUTH="Authorization: Bearer $TOKEN"
+  PROVIDER=$(curl -fs -X POST "localhost:$PORT/api/catalogs/providers/" -H "$AUTH" -H 'Content-Type: application/json' \
+    -d "{\"nombre\":\"Naviera lanes $(date +%s%N)\",\"tipo\":\"naviera\",\"categoria\":\"internacional\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  [ -n "$PROVIDER" ] || { echo "could not create a provider"; exit 2; }
+}
+
+ms() { # wrk latency ("1.23ms", "850.00us", "1.02s") -> ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+wrk_list() { # -> "req/s p50 p99 non2xx"
+  local out non2xx
+  out=$(wrk -t2 -c8 -d"${LIST_SECONDS}s" --latency --timeout 10s -H "$AUTH" \
+    "http://localhost:$PORT/api/invoices/?page_size=25")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+  errors=$(awk '/Socket errors/ {s=0; for (i=1;i<=NF;i++) if ($i ~ /^[0-9]+,?$/) s+=$i; print s}' <<<"$out"); errors=${errors:-0}
+  echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")" \
+       "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") $((non2xx + errors))"
+}
+newfile() { { printf '%%PDF-1.7\n'; head -c $(($2 * 1048576 - 9)) /dev/urandom; } >"$1"; }
+export_loop() { # n -> completed exports counted in $DATA/c.export.n
+  while :; do
+    curl -fsS -o /dev/null -H "$AUTH" "localhost:$PORT/api/invoices/export-excel/" 2>/dev/null && echo >>"$DATA/c.export.$1"
+  done
+}
+upload_loop() { # n -> completed uploads counted in $DATA/c.upload.n
+  local k=0
+  while :; do
+    k=$((k + 1))
+    curl -fsS -o /dev/null -H "$AUTH" -F "proveedor_id=$PROVIDER" -F "tipo_costo=OTRO" \
+      -F "files[]=@$DATA/src/u$1.$((k % 2)).pdf;type=application/pdf" "localhost:$PORT/api/invoices/upload/" 2>/dev/null \
+      && echo >>"$DATA/c.upload.$1"
+  done
+}
+count() { cat "$DATA"/c."$1".* 2>/dev/null | wc -l; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+declare -A R
+add() { R[$1]+="$2 "; }
+med() { echo "${R[$1]:-}" | tr ' ' '\n' | grep . | median; }
+
+mkdir -p "$DATA/src"
+for u in 1 2; do for v in 0 1; do newfile "$DATA/src/u$u.$v.pdf" 200; done; done
+status=0
+for nice in $NICE_VALUES; do
+  start_server HEAVY_NICE="$nice"
+  curl -fsS -o /dev/null -H "$AUTH" "localhost:$PORT/api/invoices/?page_size=25"   # warm-up: JIT, pool, count cache
+  wrk -t2 -c8 -d5s -H "$AUTH" "http://localhost:$PORT/api/invoices/?page_size=25" >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    set -- $(wrk_list); add "alone_rps_$nice" "$1"; add "alone_p50_$nice" "$2"; add "alone_p99_$nice" "$3"
+    echo "HEAVY_NICE=$nice run $run list alone: $1 req/s, p50 $2 ms, p99 $3 ms, errors $4"
+    rm -f "$DATA"/c.*
+    for e in 1 2 3 4; do export_loop "$e" & loops+=($!); done
+    for u in 1 2; do upload_loop "$u" & loops+=($!); done
+    sleep 5   # the exports and uploads are streaming
+    set -- $(wrk_list); add "mixed_rps_$nice" "$1"; add "mixed_p50_$nice" "$2"; add "mixed_p99_$nice" "$3"
+    [ "$4" = 0 ] || status=1
+    stop_loops
+    echo "HEAVY_NICE=$nice run $run list during 4 XLSX exports + 2 x 200 MB uploads: $1 req/s, p50 $2 ms," \
+         "p99 $3 ms, errors $4; completed in the window: $(count export) exports, $(count upload) uploads;" \
+         "load $(cut -d' ' -f1 /proc/loadavg)"
+  done
+  echo "HEAVY_NICE=$nice server VmHWM $(awk '/VmHWM/ {print $2}' /proc/$pid/status) kB"
+  stop_server
+done
+
+# ---- C: 20 concurrent heavy requests against a lane of 2 -----------------------------------------------------------
+start_server HEAVY_WORKERS=2 HEAVY_QUEUE=2
+for i in $(seq 1 20); do
+  curl -sS -o /dev/null -D "$DATA/resp.h.$i" -w '%{http_code}\n' -H "$AUTH" \
+    "localhost:$PORT/api/invoices/export-excel/" >"$DATA/resp.s.$i" 2>/dev/null &
+  loops+=($!)
+done
+light_ok=0; light_bad=0; worst=0
+for _ in $(seq 1 20); do
+  for path in /api/health/ "/api/invoices/?page_size=25"; do
+    t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "$AUTH" "localhost:$PORT$path") || t="000 0"
+    if [ "${t%% *}" = 200 ]; then light_ok=$((light_ok + 1)); else light_bad=$((light_bad + 1)); fi
+    worst=$(echo "$worst ${t#* }" | awk '{print ($2 > $1) ? $2 : $1}')
+  done
+  sleep 0.25
+done
+for l in "${loops[@]}"; do wait "$l" 2>/dev/null || true; done
+loops=()
+ok=0; busy=0; bad=0
+for i in $(seq 1 20); do
+  s=$(cat "$DATA/resp.s.$i")
+  if [ "$s" = 200 ]; then ok=$((ok + 1));
+  elif [ "$s" = 503 ] && grep -qi '^retry-after:' "$DATA/resp.h.$i"; then busy=$((busy + 1));
+  else bad=$((bad + 1)); fi
+done
+hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+stop_server
+verdict_c=PASS
+if [ "$bad" != 0 ] || [ "$light_bad" != 0 ] || [ "$hwm" -gt $((MEMORY_BUDGET_MB * 1024)) ]; then verdict_c=FAIL; status=1; fi
+echo "C: 20 concurrent XLSX exports, lane of 2 + 2 queued: $ok x 200, $busy x 503 with Retry-After, $bad other;" \
+     "light requests during it: $light_ok ok, $light_bad failed, slowest $(echo "$worst * 1000" | bc | cut -d. -f1) ms;" \
+     "VmHWM $((hwm / 1024)) MB of $MEMORY_BUDGET_MB MB: $verdict_c"
+
+echo
+echo "== medians of $RUNS runs; load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| HEAVY_NICE | list alone: req/s, p50, p99 | list during 4 XLSX exports + 2 x 200 MB uploads: req/s, p50, p99 | goal |"
+echo "| --- | --- | --- | --- |"
+for nice in $NICE_VALUES; do
+  echo "| $nice | $(med "alone_rps_$nice") req/s, $(med "alone_p50_$nice") ms, $(med "alone_p99_$nice") ms |" \
+       "$(med "mixed_rps_$nice") req/s, $(med "mixed_p50_$nice") ms, $(med "mixed_p99_$nice") ms | p99 < 150 ms, no errors |"
+done
+exit "$status"
