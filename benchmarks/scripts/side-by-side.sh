@@ -8,7 +8,8 @@
 # REUSE_DATA, a directory kept by an earlier KEEP_DATA=1 run), starts the server as README.md says, through the
 # launcher bin/nextops-server at MEMORY_BUDGET_MB (256), logs in as admin and prints every run and one table of medians.
 # Run it alone on the machine: flock /tmp/bench.lock benchmarks/scripts/side-by-side.sh
-# Env: RUNS, INVOICES, OTS, PORT (8099), MEMORY_BUDGET_MB (256), SKIP_BUILD, KEEP_DATA, REUSE_DATA, LIST_SECONDS (10).
+# Env: RUNS, INVOICES, OTS, PORT (8099), MEMORY_BUDGET_MB (256), SKIP_BUILD, DIST (a copy of the distribution to run),
+#      KEEP_DATA, REUSE_DATA, LIST_SECONDS (10).
 # Needs wrk, psql, openssl, bc (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,8 +30,14 @@ echo "$PASS" >"$DATA/admin-password"
 export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=600 LOG_LEVEL=WARNING ACCESS_LOG=false
 export UPLOAD_MAX_FILE_MB=201 UPLOAD_MAX_FILES=4
 
-[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -DskipTests package
-LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
+[ -n "${SKIP_BUILD:-}${DIST:-}" ] || mvn -B -q -DskipTests package
+if [ -n "${DIST:-}" ]; then
+  # a copy of the distribution (builds may rewrite server/target meanwhile) with its own AppCDS archive
+  LAUNCHER=${DIST%/}/bin/nextops-server
+  "$LAUNCHER" cds-archive --if-possible >/dev/null 2>&1 || true
+else
+  LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
+fi
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | sed -n 1p)"
 echo "== launcher: $LAUNCHER, MEMORY_BUDGET_MB=$MEMORY_BUDGET_MB ($("$LAUNCHER" jvm-options | sed -n 's/^JVM_OPTIONS=//p'))"
