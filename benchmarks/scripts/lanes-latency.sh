@@ -4,12 +4,12 @@
 #   B. the same list load while 4 concurrent 200k-invoice XLSX exports and 2 concurrent 200 MB uploads run in loops
 #      (started first, list measured once they are under way) -> p50, p99, non-2xx, heavy work completed
 #   C. 20 concurrent XLSX exports against a heavy lane of 2 workers and 2 queue slots (HEAVY_WORKERS=2,
-#      HEAVY_QUEUE=2): every answer must be 200 or 503 with Retry-After, /api/health/ and a list must answer
-#      throughout, and the server's peak RSS (VmHWM) must stay within MEMORY_BUDGET_MB
+#      HEAVY_QUEUE=2) at MEMORY_BUDGET_MB=C_BUDGET (256): every answer must be 200 or 503 with Retry-After,
+#      /api/health/ and a list must answer throughout, and the server's peak RSS (VmHWM) must stay within the budget
 # A and B run for each value of NICE_VALUES ("0 10": the heavy lane at normal priority, then at HEAVY_NICE=10), RUNS
 # times each (medians printed); the server is restarted per value. Prints every run and one table.
 # Run it alone on the machine: flock /tmp/bench.lock benchmarks/scripts/lanes-latency.sh
-# Env: RUNS (3), INVOICES (200000), NICE_VALUES ("0 10"), MEMORY_BUDGET_MB (256), LIST_SECONDS (20), PORT (8097),
+# Env: RUNS (3), INVOICES (200000), NICE_VALUES ("0 10"), MEMORY_BUDGET_MB (512), LIST_SECONDS (20), PORT (8097),
 #      SKIP_BUILD, DIST (a copy of server/target/nextops-server-<version>/ to run instead of the build's),
 #      REUSE_DATA / KEEP_DATA (as side-by-side.sh). Needs wrk, curl, bc (installed with apt-get if missing).
 # Exit status: 0 when phase C holds and B answered no list request with an error, 1 otherwise, 2 could not run.
@@ -20,7 +20,9 @@ INVOICES=${INVOICES:-200000}
 NICE_VALUES=${NICE_VALUES:-"0 10"}
 PORT=${PORT:-8097}
 LIST_SECONDS=${LIST_SECONDS:-20}
-export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-256}
+# 512 MB: a heavy share (288 MiB, 8 workers) that admits the 4 exports (24 MiB each) and 2 uploads all at once; at
+# 256 MB the exports fill the 96 MiB share and the uploads wait for one to end, as the reservations intend
+export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-512}
 for pkg in wrk:wrk curl:curl bc:bc; do
   command -v "${pkg%%:*}" >/dev/null && continue
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null \
@@ -113,6 +115,16 @@ upload_loop() { # n -> completed uploads counted in $DATA/c.upload.n
   done
 }
 count() { cat "$DATA"/c."$1".* 2>/dev/null | wc -l; }
+heavy_metric() { # name -> value of that heavy-lane gauge on /metrics (loopback is allowed)
+  curl -fs "localhost:$PORT/metrics" | awk -v m="$1{pool=\"heavy\"}" '$1 == m {print int($2)}'
+}
+drain() { # after the loops are stopped: wait until the heavy lane is idle (what the dead clients left queued ran)
+  for _ in $(seq 1 240); do
+    [ "$(heavy_metric workers_busy)" = 0 ] && [ "$(heavy_metric workers_queued)" = 0 ] && return 0
+    sleep 0.5
+  done
+  echo "heavy lane still busy after 120 s"
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 declare -A R
 add() { R[$1]+="$2 "; }
@@ -132,11 +144,14 @@ for nice in $NICE_VALUES; do
     for e in 1 2 3 4; do export_loop "$e" & loops+=($!); done
     for u in 1 2; do upload_loop "$u" & loops+=($!); done
     sleep 5   # the exports and uploads are streaming
+    (sleep $((LIST_SECONDS / 2)); echo "$(heavy_metric workers_busy) $(heavy_metric workers_queued)" >"$DATA/c.busy") &
     set -- $(wrk_list); add "mixed_rps_$nice" "$1"; add "mixed_p50_$nice" "$2"; add "mixed_p99_$nice" "$3"
     [ "$4" = 0 ] || status=1
+    read -r busy queued <"$DATA/c.busy"
     stop_loops
+    drain
     echo "HEAVY_NICE=$nice run $run list during 4 XLSX exports + 2 x 200 MB uploads: $1 req/s, p50 $2 ms," \
-         "p99 $3 ms, errors $4; completed in the window: $(count export) exports, $(count upload) uploads;" \
+         "p99 $3 ms, errors $4; heavy lane mid-window: $busy running, $queued queued;" \
          "load $(cut -d' ' -f1 /proc/loadavg)"
   done
   echo "HEAVY_NICE=$nice server VmHWM $(awk '/VmHWM/ {print $2}' /proc/$pid/status) kB"
@@ -144,7 +159,8 @@ for nice in $NICE_VALUES; do
 done
 
 # ---- C: 20 concurrent heavy requests against a lane of 2 -----------------------------------------------------------
-start_server HEAVY_WORKERS=2 HEAVY_QUEUE=2
+C_BUDGET=${C_BUDGET:-256}
+start_server HEAVY_WORKERS=2 HEAVY_QUEUE=2 MEMORY_BUDGET_MB="$C_BUDGET"
 for i in $(seq 1 20); do
   curl -sS -o /dev/null -D "$DATA/resp.h.$i" -w '%{http_code}\n' -H "$AUTH" \
     "localhost:$PORT/api/invoices/export-excel/" >"$DATA/resp.s.$i" 2>/dev/null &
@@ -171,10 +187,10 @@ done
 hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 stop_server
 verdict_c=PASS
-if [ "$bad" != 0 ] || [ "$light_bad" != 0 ] || [ "$hwm" -gt $((MEMORY_BUDGET_MB * 1024)) ]; then verdict_c=FAIL; status=1; fi
+if [ "$bad" != 0 ] || [ "$light_bad" != 0 ] || [ "$hwm" -gt $((C_BUDGET * 1024)) ]; then verdict_c=FAIL; status=1; fi
 echo "C: 20 concurrent XLSX exports, lane of 2 + 2 queued: $ok x 200, $busy x 503 with Retry-After, $bad other;" \
      "light requests during it: $light_ok ok, $light_bad failed, slowest $(echo "$worst * 1000" | bc | cut -d. -f1) ms;" \
-     "VmHWM $((hwm / 1024)) MB of $MEMORY_BUDGET_MB MB: $verdict_c"
+     "VmHWM $((hwm / 1024)) MB of the $C_BUDGET MB budget: $verdict_c"
 
 echo
 echo "== medians of $RUNS runs; load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
