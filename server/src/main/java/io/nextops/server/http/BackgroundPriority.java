@@ -30,46 +30,54 @@ public final class BackgroundPriority {
     }
 
     private final int nice;
-    private final LibC libc;
     private final ThreadLocal<Boolean> applied = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private BackgroundPriority(int nice, LibC libc) {
+    private BackgroundPriority(int nice) {
         this.nice = nice;
-        this.libc = libc;
     }
 
-    /** Heavy threads at {@code nice} (1 to 19); 0 changes nothing. */
+    /**
+     * Heavy threads at {@code nice} (1 to 19); 0 changes nothing. libc is bound on the first heavy task, not here, so
+     * that an idle server loads none of JNA.
+     */
     public static BackgroundPriority of(int nice) {
         if (nice < 0 || nice > 19) {
             throw new IllegalArgumentException("nice must be between 0 and 19, was " + nice);
         }
-        if (nice == 0) {
-            return new BackgroundPriority(0, null);
-        }
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (nice != 0 && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             log.info("heavy work runs at normal priority: thread nice values are set on Linux only");
-            return new BackgroundPriority(0, null);
+            return new BackgroundPriority(0);
         }
-        try {
-            return new BackgroundPriority(nice, Native.load("c", LibC.class));
-        } catch (LinkageError | RuntimeException e) {
-            log.info("heavy work runs at normal priority: libc not reachable through JNA ({})", e.toString());
-            return new BackgroundPriority(0, null);
+        return new BackgroundPriority(nice);
+    }
+
+    /** libc through JNA, bound on first use (class initialisation is lazy and thread-safe); null when unreachable. */
+    private static final class Libc {
+        static final LibC INSTANCE = load();
+
+        private static LibC load() {
+            try {
+                return Native.load("c", LibC.class);
+            } catch (LinkageError | RuntimeException e) {
+                log.info("heavy work runs at normal priority: libc not reachable through JNA ({})", e.toString());
+                return null;
+            }
         }
     }
 
-    /** The nice value heavy threads get; 0 when this platform (or the configuration) leaves them as they are. */
+    /** The nice value heavy threads get (0 outside Linux, or when so configured). */
     public int nice() {
         return nice;
     }
 
     /** Sets the calling thread's nice value, the first time this thread calls; afterwards costs a thread-local read. */
     public void apply() {
-        if (libc == null || applied.get()) {
+        if (nice == 0 || applied.get()) {
             return;
         }
         applied.set(Boolean.TRUE);
-        if (libc.setpriority(PRIO_PROCESS, libc.gettid(), nice) != 0) {
+        LibC libc = Libc.INSTANCE;
+        if (libc != null && libc.setpriority(PRIO_PROCESS, libc.gettid(), nice) != 0) {
             log.info("could not set nice {} on {} (errno {}); it runs at normal priority", nice,
                     Thread.currentThread().getName(), Native.getLastError());
         }
