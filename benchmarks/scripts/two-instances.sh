@@ -8,7 +8,8 @@
 #   1. dedup across instances: the same file is uploaded to both instances directly, at the same moment, ROUNDS times;
 #   2. the mixed load (MixedLoad: exports, 5-50 MB uploads, list/detail traffic) through the balancer, every upload's
 #      outcome logged (--ack-log); halfway, instance 1 is killed with SIGKILL while it has an upload in flight (waits
-#      up to 15 s for one of its spool files), and a probe sends a list request through the balancer every 0.25 s;
+#      up to 15 s for one of its spool files while a multipart upload is open in the bucket, likely its transfer to S3,
+#      else up to 5 s more for any spool file of it), and a probe sends a list request through the balancer every 0.25 s;
 #   3. checks: every acknowledged upload's row is present with its digest and size, one row and one object per digest,
 #      the object's content has the digest; every object has its row and every row its object; no multipart upload
 #      left open (ListMultipartUploads) and no other file under the bucket's directory; the balancer marked the killed
@@ -51,7 +52,7 @@ while [ $# -gt 0 ]; do
     --failover-max-s) FAILOVER_MAX_S=$2; shift 2 ;;
     --sweep-s) SWEEP_S=$2; shift 2 ;;
     --keep) KEEP=true; shift ;;
-    *) echo "unknown option $1" >&2; sed -n '2,27p' "$0" >&2; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,28p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -311,16 +312,21 @@ java -Xmx128m -cp "$WORK/benchmarks.jar" io.nextops.benchmarks.load.MixedLoad --
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
 sleep "$KILL_AT"
-spools=0
-for _ in $(seq 1 60); do   # up to 15 s for an upload in flight on instance 1 (a spool file being written)
+spools=0; PHASE="receiving (spool file)"
+# up to 15 s for instance 1 to hold a spool file while a multipart upload is open in the bucket (most likely its own
+# transfer to S3: the phase that leaves leftovers), else up to 5 s more for any upload in flight on it (a spool file)
+for i in $(seq 1 80); do
   spools=$(find "$WORK/i1/files/tmp" -type f 2>/dev/null | wc -l)
-  [ "$spools" -gt 0 ] && break
+  if [ "$spools" -gt 0 ] && [ -n "$(find "$S3_BASE/$BUCKET" -path '*.mpus-*' -type f -print -quit 2>/dev/null)" ]; then
+    PHASE="sending to S3 (spool file + open multipart upload)"; break
+  fi
+  [ "$i" -gt 60 ] && [ "$spools" -gt 0 ] && break
   sleep 0.25
 done
 SESSIONS_AT_KILL=$(stat_of s1 5)
 KILL_MS=$(now_ms)
 kill -KILL "$I1_PID"
-log "SIGKILL instance 1 (pid $I1_PID) at +$(( (KILL_MS - LOAD_T0) / 1000 )) s: $SESSIONS_AT_KILL request(s) in flight through the balancer, $spools spool file(s) (uploads being received)"
+log "SIGKILL instance 1 (pid $I1_PID) at +$(( (KILL_MS - LOAD_T0) / 1000 )) s: $SESSIONS_AT_KILL request(s) in flight through the balancer, $spools spool file(s), phase: $PHASE"
 
 # probe: a list request through the balancer every 0.25 s, with the balancer's view of instance 1, until the load ends
 ( end=$(( $(now_ms) + (DURATION + 90) * 1000 ))
@@ -458,7 +464,7 @@ row "mixed load ran" \
 echo
 log "===================== two instances behind a balancer ====================="
 log "$(date -u '+%Y-%m-%d %H:%M UTC'); $MACHINE; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-log "$INVOICES invoices, $OTS OTs seeded; $DURATION s of mixed load; instance 1 SIGKILLed at +$(( (KILL_MS - LOAD_T0) / 1000 )) s with $SESSIONS_AT_KILL request(s) in flight, $spools upload(s) being received"
+log "$INVOICES invoices, $OTS OTs seeded; $DURATION s of mixed load; instance 1 SIGKILLed at +$(( (KILL_MS - LOAD_T0) / 1000 )) s with $SESSIONS_AT_KILL request(s) in flight, $spools upload(s) being received ($PHASE)"
 echo
 echo "| check | verdict | detail |"
 echo "| --- | --- | --- |"
