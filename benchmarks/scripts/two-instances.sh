@@ -8,17 +8,24 @@
 #   1. dedup across instances: the same file is uploaded to both instances directly, at the same moment, ROUNDS times;
 #   2. the mixed load (MixedLoad: exports, 5-50 MB uploads, list/detail traffic) through the balancer, every upload's
 #      outcome logged (--ack-log); halfway, instance 1 is killed with SIGKILL while it has an upload in flight (waits
-#      up to 15 s for one of its spool files), and a probe sends a list request through the balancer every 0.25 s;
+#      up to 15 s for one of its spool files while a multipart upload is open in the bucket, likely its transfer to S3,
+#      else up to 5 s more for any spool file of it), and a probe sends a list request through the balancer every 0.25 s;
 #   3. checks: every acknowledged upload's row is present with its digest and size, one row and one object per digest,
 #      the object's content has the digest; every object has its row and every row its object; no multipart upload
 #      left open (ListMultipartUploads) and no other file under the bucket's directory; the balancer marked the killed
 #      instance down and requests through it succeed afterwards (and uploads are acknowledged); files stored before
 #      the kill download through the survivor with their digest.
+# The instances run with S3_SWEEP_INTERVAL=5 (--sweep-s; the default is 60): a multipart upload the SIGKILL cut is
+# aborted by the survivor's sweeper once PostgreSQL has dropped the dead instance's digest lock. After the load ends,
+# the script waits two sweep intervals (so that a sweep started after the last upload has finished) before it checks
+# for multipart leftovers, and reports the aborts the survivor logged (LOG_LEVEL=INFO: the sweeper logs each abort
+# at INFO).
 # Prints a summary table. Exit status: 0 PASS, 1 FAIL, 2 cannot run (tools, build, start-up).
 #
 # Installs what it misses with apt-get (haproxy, awscli, postgresql-client, jq, curl; needs root then). Loopback only.
 # Usage: flock /tmp/bench.lock benchmarks/scripts/two-instances.sh [--duration S] [--invoices N] [--ots M]
-#            [--upload-min-mb A] [--upload-max-mb B] [--rounds R] [--dedup-mb D] [--failover-max-s F] [--keep]
+#            [--upload-min-mb A] [--upload-max-mb B] [--rounds R] [--dedup-mb D] [--failover-max-s F]
+#            [--sweep-s W] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -31,6 +38,7 @@ ROUNDS=3
 DEDUP_MB=20
 FAILOVER_MAX_S=10
 BUDGET_MB=256
+SWEEP_S=5
 KEEP=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,8 +50,9 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS=$2; shift 2 ;;
     --dedup-mb) DEDUP_MB=$2; shift 2 ;;
     --failover-max-s) FAILOVER_MAX_S=$2; shift 2 ;;
+    --sweep-s) SWEEP_S=$2; shift 2 ;;
     --keep) KEEP=true; shift ;;
-    *) echo "unknown option $1" >&2; sed -n '2,21p' "$0" >&2; exit 2 ;;
+    *) echo "unknown option $1" >&2; sed -n '2,28p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -194,16 +203,16 @@ start_instance() { # start_instance N PORT
       DATABASE_URL="$DATABASE_URL" JWT_SECRET="$JWT_SECRET" NEXTOPS_ADMIN_PASSWORD="$PASSWORD" \
       BLOB_STORE=s3 S3_ENDPOINT="http://127.0.0.1:$S3_PORT" S3_BUCKET="$BUCKET" S3_REGION=us-east-1 \
       S3_ACCESS_KEY_ID="$AWS_ACCESS_KEY_ID" S3_SECRET_ACCESS_KEY="$AWS_SECRET_ACCESS_KEY" S3_PATH_STYLE=true \
-      S3_PREFIX="$PREFIX" MEMORY_BUDGET_MB="$BUDGET_MB" TRUSTED_PROXIES=127.0.0.1/32 \
+      S3_PREFIX="$PREFIX" S3_SWEEP_INTERVAL="$SWEEP_S" MEMORY_BUDGET_MB="$BUDGET_MB" TRUSTED_PROXIES=127.0.0.1/32 \
       UPLOAD_MAX_FILE_MB=$((UPLOAD_MAX_MB > DEDUP_MB ? UPLOAD_MAX_MB + 1 : DEDUP_MB + 1)) UPLOAD_MAX_FILES=4 \
-      TIMEOUT=300 LOG_FORMAT=text ACCESS_LOG=false JAVA_OPTS= \
+      TIMEOUT=300 LOG_FORMAT=text LOG_LEVEL=INFO ACCESS_LOG=false JAVA_OPTS= \
       "$LAUNCHER" serve >"$WORK/i$1.log" 2>&1 &
 }
 start_instance 1 "$P1"; I1_PID=$!; PIDS+=("$I1_PID")
 start_instance 2 "$P2"; I2_PID=$!; PIDS+=("$I2_PID")
 wait_http "http://127.0.0.1:$P1/health/ready" "$I1_PID" 120 || { tail -30 "$WORK/i1.log"; die "instance 1 did not become ready"; }
 wait_http "http://127.0.0.1:$P2/health/ready" "$I2_PID" 120 || { tail -30 "$WORK/i2.log"; die "instance 2 did not become ready"; }
-log "instance 1 pid $I1_PID on 127.0.0.1:$P1, instance 2 pid $I2_PID on 127.0.0.1:$P2 (BLOB_STORE=s3, MEMORY_BUDGET_MB=$BUDGET_MB)"
+log "instance 1 pid $I1_PID on 127.0.0.1:$P1, instance 2 pid $I2_PID on 127.0.0.1:$P2 (BLOB_STORE=s3, S3_SWEEP_INTERVAL=$SWEEP_S, MEMORY_BUDGET_MB=$BUDGET_MB)"
 
 # ---- HAProxy -------------------------------------------------------------------------------------------------------
 LB=$(free_port); STATS=$(free_port)
@@ -303,16 +312,21 @@ java -Xmx128m -cp "$WORK/benchmarks.jar" io.nextops.benchmarks.load.MixedLoad --
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
 sleep "$KILL_AT"
-spools=0
-for _ in $(seq 1 60); do   # up to 15 s for an upload in flight on instance 1 (a spool file being written)
+spools=0; PHASE="receiving (spool file)"
+# up to 15 s for instance 1 to hold a spool file while a multipart upload is open in the bucket (most likely its own
+# transfer to S3: the phase that leaves leftovers), else up to 5 s more for any upload in flight on it (a spool file)
+for i in $(seq 1 80); do
   spools=$(find "$WORK/i1/files/tmp" -type f 2>/dev/null | wc -l)
-  [ "$spools" -gt 0 ] && break
+  if [ "$spools" -gt 0 ] && [ -n "$(find "$S3_BASE/$BUCKET" -path '*.mpus-*' -type f -print -quit 2>/dev/null)" ]; then
+    PHASE="sending to S3 (spool file + open multipart upload)"; break
+  fi
+  [ "$i" -gt 60 ] && [ "$spools" -gt 0 ] && break
   sleep 0.25
 done
 SESSIONS_AT_KILL=$(stat_of s1 5)
 KILL_MS=$(now_ms)
 kill -KILL "$I1_PID"
-log "SIGKILL instance 1 (pid $I1_PID) at +$(( (KILL_MS - LOAD_T0) / 1000 )) s: $SESSIONS_AT_KILL request(s) in flight through the balancer, $spools spool file(s) (uploads being received)"
+log "SIGKILL instance 1 (pid $I1_PID) at +$(( (KILL_MS - LOAD_T0) / 1000 )) s: $SESSIONS_AT_KILL request(s) in flight through the balancer, $spools spool file(s), phase: $PHASE"
 
 # probe: a list request through the balancer every 0.25 s, with the balancer's view of instance 1, until the load ends
 ( end=$(( $(now_ms) + (DURATION + 90) * 1000 ))
@@ -334,6 +348,12 @@ SURVIVOR_ALIVE=false; kill -0 "$I2_PID" 2>/dev/null && SURVIVOR_ALIVE=true
 sed -n '/=== mixed load report/,$p' "$WORK/load.log" | sed 's/^/[load] /' || true
 
 # ---- 3. checks -------------------------------------------------------------------------------------------------------
+# the survivor's sweeper aborts what the kill left open: wait until a sweep that started after the last upload is done
+if [ "$SWEEP_S" -gt 0 ]; then
+  log "waiting $((2 * SWEEP_S)) s (two S3_SWEEP_INTERVALs) for the survivor's multipart sweep"
+  sleep $((2 * SWEEP_S))
+fi
+SWEEP_ABORTS=$(grep -c 'aborted unfinished multipart upload' "$WORK/i2.log" || true)
 log "checking the database and the bucket"
 s3api list-objects-v2 --bucket "$BUCKET" --output json | jq -r '.Contents[]? | "\(.Key) \(.Size)"' | sort >"$WORK/objects.txt"
 sql "SELECT path, size, sha256, id FROM invoices_uploaded_file ORDER BY path" | tr '|' ' ' >"$WORK/rows.txt"
@@ -427,7 +447,7 @@ row "no orphan objects, no row without its object" \
   "$OBJECTS objects, $ROWS rows ($SEEDED_FILES seeded); objects without row $ORPHAN_OBJECTS, rows without object $ROWS_WITHOUT_OBJECT, digests with >1 row $DUP_DIGEST_ROWS, keys off the layout $BAD_KEYS"
 row "no temporary or multipart leftovers in the store" \
   "$([ "$OPEN_MPU" = 0 ] && [ "$STRAY_FILES" = 0 ] && [ "$SURVIVOR_SPOOL" = 0 ] && echo true || echo false)" \
-  "open multipart uploads: $OPEN_MPU ($MPU_OF_CUT of them for an upload cut by the SIGKILL; $CUT upload(s) cut); files in the bucket directory that are no object: $STRAY_FILES; survivor's spool files: $SURVIVOR_SPOOL (killed instance's local spool: $VICTIM_SPOOL, swept at its next start)"
+  "open multipart uploads: $OPEN_MPU ($MPU_OF_CUT of them for an upload cut by the SIGKILL; $CUT upload(s) cut; $SWEEP_ABORTS aborted by the survivor's sweeper, S3_SWEEP_INTERVAL=$SWEEP_S); files in the bucket directory that are no object: $STRAY_FILES; survivor's spool files: $SURVIVOR_SPOOL (killed instance's local spool: $VICTIM_SPOOL, swept at its next start)"
 row "balancer fails over (instance 1 marked DOWN)" \
   "$([ "$DOWN_S" != never ] && awk -v d="$DOWN_S" -v m="$FAILOVER_MAX_S" 'BEGIN {exit !(d <= m)}' && echo true || echo false)" \
   "DOWN ${DOWN_S} s after the SIGKILL (limit ${FAILOVER_MAX_S} s; check every 1 s, fall 2)"
@@ -444,7 +464,7 @@ row "mixed load ran" \
 echo
 log "===================== two instances behind a balancer ====================="
 log "$(date -u '+%Y-%m-%d %H:%M UTC'); $MACHINE; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-log "$INVOICES invoices, $OTS OTs seeded; $DURATION s of mixed load; instance 1 SIGKILLed at +$(( (KILL_MS - LOAD_T0) / 1000 )) s with $SESSIONS_AT_KILL request(s) in flight, $spools upload(s) being received"
+log "$INVOICES invoices, $OTS OTs seeded; $DURATION s of mixed load; instance 1 SIGKILLed at +$(( (KILL_MS - LOAD_T0) / 1000 )) s with $SESSIONS_AT_KILL request(s) in flight, $spools upload(s) being received ($PHASE)"
 echo
 echo "| check | verdict | detail |"
 echo "| --- | --- | --- |"
@@ -456,5 +476,5 @@ comm -23 "$WORK/objects.txt" "$WORK/rows-keys.txt" | sed -n 1,5p | sed 's/^/[orp
 comm -13 "$WORK/objects.txt" "$WORK/rows-keys.txt" | sed -n 1,5p | sed 's/^/[row without object] /'
 comm -23 "$WORK/bucket-files.txt" <(awk '{print $1}' "$WORK/objects.txt") | sed -n 1,5p | sed 's/^/[stray file] /'
 printf '%s' "$MPU_JSON" | jq -rs '.[].Uploads[]? | "\(.Key) upload id \(.UploadId)"' 2>/dev/null | sed -n 1,5p | sed 's/^/[open multipart upload] /' || true
-grep -iE 'ERROR|Exception' "$WORK/i2.log" | sed -n 1,10p | sed 's/^/[instance 2] /' || true
+grep -iE 'ERROR|Exception|sweep' "$WORK/i2.log" | sed -n 1,10p | sed 's/^/[instance 2] /' || true
 exit 1

@@ -8,6 +8,7 @@ import io.nextops.ots.imports.OtImporter;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.server.auth.Authentication;
 import io.nextops.server.blobs.BlobStores;
+import io.nextops.server.blobs.S3BlobStore;
 import io.nextops.server.config.ServerConfig;
 import io.nextops.server.dashboard.MemoryDashboard;
 import io.nextops.server.db.Database;
@@ -97,7 +98,21 @@ public final class NextOpsServer {
         // BLOB_STORE: the filesystem store, or S3 (its bucket checked now: ConfigException, exit status 2); stopped
         // after the workers, before the database its locks use
         BlobStore blobs = BlobStores.open(config, database.dataSource());
-        if (blobs instanceof AutoCloseable closeable) {
+        if (blobs instanceof S3BlobStore s3) {
+            // started: aborts the multipart uploads of dead instances now and every S3_SWEEP_INTERVAL; stopped: that
+            // thread, then the S3 client
+            server.addBean(Managed.bean("blob-store", new Managed() {
+                @Override
+                public void start() {
+                    s3.startSweeping(config.blobs().s3SweepInterval());
+                }
+
+                @Override
+                public void stop() {
+                    s3.close();
+                }
+            }));
+        } else if (blobs instanceof AutoCloseable closeable) {
             server.addBean(Managed.bean("blob-store", Managed.closing(closeable)));
         }
         server.addBean(Managed.bean("metrics", Managed.closing(metrics)));

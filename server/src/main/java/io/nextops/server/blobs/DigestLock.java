@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * Keys are the first 32 bits of the digest in a key space of their own (the two-int form, class {@link #LOCK_CLASS}):
  * two digests sharing those bits only wait for each other, which is harmless.
  *
- * <p>Thread-safety: thread-safe; each {@link #lock} uses its own connection.
+ * <p>{@link #tryLock} is the same lock without waiting: {@link MultipartSweeper} takes it to learn that no live instance
+ * is uploading a digest.
+ *
+ * <p>Thread-safety: thread-safe; each {@link #lock} and {@link #tryLock} uses its own connection.
  */
 final class DigestLock {
     private static final Logger log = LoggerFactory.getLogger(DigestLock.class);
@@ -73,6 +78,41 @@ final class DigestLock {
                         + ") held the lock for longer than " + maxWait.toSeconds() + "s", e);
             }
             throw new StorageException("blob lock - locking " + digestHex + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * The lock of {@code digestHex} if nobody holds it now, without waiting ({@code pg_try_advisory_xact_lock}, same
+     * key): empty when a live upload (or delete) of that digest, on any instance, holds it. Throws
+     * {@link StorageException} when the database cannot be reached.
+     */
+    Optional<Held> tryLock(String digestHex) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StorageException("blob lock - no database connection to try the lock of " + digestHex + ": "
+                    + e, e);
+        }
+        try {
+            c.setAutoCommit(false);
+            boolean got;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+                ps.setInt(1, LOCK_CLASS);
+                ps.setInt(2, keyOf(digestHex));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    got = rs.getBoolean(1);
+                }
+            }
+            if (!got) {
+                release(c);
+                return Optional.empty();
+            }
+            return Optional.of(() -> release(c));
+        } catch (SQLException e) {
+            release(c);
+            throw new StorageException("blob lock - trying the lock of " + digestHex + " failed: " + e, e);
         }
     }
 

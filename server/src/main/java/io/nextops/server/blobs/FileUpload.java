@@ -85,8 +85,8 @@ final class FileUpload {
                     .build());
         } catch (SdkException e) {
             cause.addSuppressed(e);
-            log.warn("s3 - aborting multipart upload {} of {} failed (a bucket lifecycle rule for incomplete "
-                    + "multipart uploads removes its parts): {}", uploadId, key, e.toString());
+            log.warn("s3 - aborting multipart upload {} of {} failed (the multipart sweeper aborts it once this "
+                    + "upload's digest lock is released): {}", uploadId, key, e.toString());
         }
     }
 

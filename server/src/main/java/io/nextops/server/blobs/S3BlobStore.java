@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -52,7 +53,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * second one: with uploads on the heavy lane that is at most twice {@code HEAVY_WORKERS} connections.
  *
  * <p>Any failure leaves nothing behind: the spool file is deleted, a multipart upload aborted, an object this put
- * created is deleted when its callback fails. S3 failures are {@link StorageException}s naming bucket and key, never
+ * created is deleted when its callback fails. An instance killed during a multipart upload cannot abort it; the
+ * sweeper of every instance ({@link #startSweeping}) does, once the dead instance's digest lock is gone. S3 failures are {@link StorageException}s naming bucket and key, never
  * the credentials.
  *
  * <pre>{@code
@@ -77,6 +79,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private final DigestLock locks;
     private final SpoolFiles spool;
     private final FileUpload upload;
+    private final MultipartSweeper sweeper;
 
     private S3BlobStore(S3Client s3, S3Config config, UploadHasher hasher, DigestLock locks, SpoolFiles spool,
                         long partSizeBytes) {
@@ -87,6 +90,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         this.locks = locks;
         this.spool = spool;
         this.upload = new FileUpload(s3, bucket, partSizeBytes);
+        this.sweeper = new MultipartSweeper(s3, bucket, prefix.isEmpty() ? "" : prefix + "/", this::digestOfKey,
+                locks, toString());
     }
 
     /**
@@ -112,6 +117,32 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         checkDigest(digestHex);
         String key = digestHex.substring(0, 2) + "/" + digestHex.substring(2, 4) + "/" + digestHex;
         return prefix.isEmpty() ? key : prefix + "/" + key;
+    }
+
+    /**
+     * The digest of {@code key} when it is a key of this store's layout ({@code prefix/ab/cd/<digest>}, as
+     * {@link #keyOf} makes them); empty for any other key.
+     */
+    Optional<String> digestOfKey(String key) {
+        String digest = key.substring(key.lastIndexOf('/') + 1);
+        try {
+            return keyOf(digest).equals(key) ? Optional.of(digest) : Optional.empty();
+        } catch (IllegalArgumentException notADigest) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts aborting the unfinished multipart uploads of dead instances ({@link MultipartSweeper}): one sweep now,
+     * then one every {@code interval} (zero: none after the first), on a daemon thread that {@link #close()} stops.
+     */
+    public void startSweeping(Duration interval) {
+        sweeper.start(interval);
+    }
+
+    /** One sweep of dead instances' multipart uploads, on the calling thread (tests, and the sweeper's thread). */
+    MultipartSweeper.Outcome sweepMultipartUploads() {
+        return sweeper.sweep();
     }
 
     /** The local spool files (uploads in flight, or leftovers of a crash). */
@@ -276,10 +307,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
-    /** Closes the S3 client. */
+    /** Stops the multipart sweeper, then closes the S3 client. */
     @Override
     public void close() {
-        s3.close();
+        try {
+            sweeper.close();
+        } finally {
+            s3.close();
+        }
     }
 
     @Override

@@ -179,18 +179,24 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
     /**
      * The blob store of uploaded files ({@code BLOB_STORE}): {@code FILESYSTEM} under {@code UPLOAD_DIR} (one
      * instance), or {@code S3} with {@code s3} (several instances share it). {@code s3} is null exactly when the kind
-     * is {@code FILESYSTEM}.
+     * is {@code FILESYSTEM}. {@code s3SweepInterval} is how often an S3 store aborts the unfinished multipart uploads
+     * of dead instances ({@code S3_SWEEP_INTERVAL}; zero: only at start).
      */
-    public record Blobs(BlobStoreKind kind, S3Config s3) {
+    public record Blobs(BlobStoreKind kind, S3Config s3, Duration s3SweepInterval) {
+        public static final Duration DEFAULT_S3_SWEEP_INTERVAL = Duration.ofSeconds(60);
+
         public Blobs {
             Objects.requireNonNull(kind, "kind must not be null");
             if ((kind == BlobStoreKind.S3) != (s3 != null)) {
                 throw new IllegalArgumentException("s3 must be set exactly when kind is S3, was " + kind + ", " + s3);
             }
+            if (s3SweepInterval == null || s3SweepInterval.isNegative()) {
+                throw new IllegalArgumentException("s3SweepInterval must be >= 0, was " + s3SweepInterval);
+            }
         }
 
         public static Blobs filesystem() {
-            return new Blobs(BlobStoreKind.FILESYSTEM, null);
+            return new Blobs(BlobStoreKind.FILESYSTEM, null, DEFAULT_S3_SWEEP_INTERVAL);
         }
     }
 
@@ -351,6 +357,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         boolean pathStyle = r.bool("S3_PATH_STYLE", false);
         String prefix = r.parse("S3_PREFIX", "", new String[0], S3Config::normalizePrefix,
                 "segments of letters, digits, '.', '_' and '-' separated by '/'");
+        Duration sweepInterval = r.seconds("S3_SWEEP_INTERVAL", Blobs.DEFAULT_S3_SWEEP_INTERVAL, 0, 86_400);
         if (kind != BlobStoreKind.S3) {
             return Blobs.filesystem();
         }
@@ -369,7 +376,8 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         if (r.problems().size() > before) {
             return Blobs.filesystem(); // not returned: fromEnv throws with the problems
         }
-        return new Blobs(BlobStoreKind.S3, new S3Config(endpoint, bucket, region, keyId, secret, pathStyle, prefix));
+        return new Blobs(BlobStoreKind.S3, new S3Config(endpoint, bucket, region, keyId, secret, pathStyle, prefix),
+                sweepInterval);
     }
 
     /** OT import limits: per file size, uncompressed size (zip bombs), shared strings (heap) and rows. */
@@ -449,7 +457,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         m.put("db_conn_max_age", database.connMaxAge().toSeconds() + "s");
         m.put("database", database.describe());
         m.put("data_dir", dataDir.toString());
-        m.put("blob_store", blobs.kind() == BlobStoreKind.S3 ? "s3, " + blobs.s3().describe() : "filesystem");
+        m.put("blob_store", blobs.kind() == BlobStoreKind.S3 ? "s3, " + blobs.s3().describe()
+                + ", multipart sweep " + (blobs.s3SweepInterval().isZero() ? "at start only"
+                : "every " + blobs.s3SweepInterval().toSeconds() + "s") : "filesystem");
         m.put("uploads", uploads.dir() + ", " + uploads.maxFileBytes() / UploadConfig.MIB + " MB x "
                 + uploads.maxFiles() + " files, " + uploads.maxRequestBytes() / UploadConfig.MIB + " MB per request");
         long mb = io.nextops.ots.imports.OtImportLimits.MB;

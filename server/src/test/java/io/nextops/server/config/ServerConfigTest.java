@@ -286,6 +286,27 @@ class ServerConfigTest {
         assertThat(aws.blobs().s3().region()).isEqualTo("us-east-1");
         assertThat(aws.blobs().s3().pathStyle()).isFalse();
         assertThat(aws.blobs().s3().prefix()).isEmpty();
+        assertThat(aws.blobs().s3SweepInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(aws.describe().toString()).contains("multipart sweep every 60s");
+    }
+
+    @Test
+    void s3SweepIntervalIsWholeSecondsAndZeroMeansOnlyAtStart() {
+        Map<String, String> s3 = Map.of("BLOB_STORE", "s3", "S3_BUCKET", "b-1", "S3_ACCESS_KEY_ID", "id",
+                "S3_SECRET_ACCESS_KEY", "k");
+        java.util.function.Function<String, Map<String, String>> with = v -> {
+            Map<String, String> env = new java.util.HashMap<>(s3);
+            env.put("S3_SWEEP_INTERVAL", v);
+            return env;
+        };
+        assertThat(ServerConfig.fromEnv(with.apply("5")).blobs().s3SweepInterval())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        ServerConfig once = ServerConfig.fromEnv(with.apply("0"));
+        assertThat(once.blobs().s3SweepInterval()).isZero();
+        assertThat(once.describe().toString()).contains("multipart sweep at start only");
+        assertThatThrownBy(() -> ServerConfig.fromEnv(with.apply("-1")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "S3_SWEEP_INTERVAL: must be a whole number of seconds between 0 and 86400, was \"-1\""));
     }
 
     @Test
