@@ -9,7 +9,7 @@ import io.nextops.web.route.Access;
 import io.nextops.web.ApiException;
 import io.nextops.web.Caller;
 import io.nextops.web.Role;
-import io.nextops.server.config.ServerConfig;
+import io.nextops.server.config.AuthConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -52,7 +52,7 @@ public final class Authentication {
     private final Clock clock;
     private final AtomicLong lastPurgeMillis = new AtomicLong();
 
-    private Authentication(ServerConfig.Auth config, Jdbi jdbi, byte[] secret, Clock clock) {
+    private Authentication(AuthConfig config, Jdbi jdbi, byte[] secret, Clock clock) {
         this.users = new UserStore(jdbi);
         this.hasher = new PasswordHasher(config.passwordIterations());
         this.tokens = new Tokens(secret, config.accessTokenLifetime(), config.refreshTokenLifetime(), clock);
@@ -63,12 +63,12 @@ public final class Authentication {
     }
 
     /** Reads or generates the JWT secret (see {@code JWT_SECRET}) and builds the service over {@code jdbi}. */
-    public static Authentication create(ServerConfig.Auth config, Jdbi jdbi, Path dataDir) {
+    public static Authentication create(AuthConfig config, Jdbi jdbi, Path dataDir) {
         return create(config, jdbi, dataDir, Clock.systemUTC());
     }
 
-    /** As {@link #create(ServerConfig.Auth, Jdbi, Path)} with the clock that tokens and login limits use. */
-    public static Authentication create(ServerConfig.Auth config, Jdbi jdbi, Path dataDir, Clock clock) {
+    /** As {@link #create(AuthConfig, Jdbi, Path)} with the clock that tokens and login limits use. */
+    public static Authentication create(AuthConfig config, Jdbi jdbi, Path dataDir, Clock clock) {
         return new Authentication(config, jdbi, JwtSecret.resolve(config.jwtSecret(), dataDir), clock);
     }
 
@@ -97,7 +97,7 @@ public final class Authentication {
      * @return the new user's id
      * @throws IllegalArgumentException when the username is taken, or a value is empty or too long
      */
-    public static long createUser(ServerConfig.Auth config, Jdbi jdbi, String username, Role role, String email,
+    public static long createUser(AuthConfig config, Jdbi jdbi, String username, Role role, String email,
                                   String password) {
         checkNewUser(username, password);
         String hash = new PasswordHasher(config.passwordIterations()).hash(password);
@@ -110,7 +110,7 @@ public final class Authentication {
      * printed once to {@code console} (never to the log) when {@code password} is null or blank. Does nothing
      * otherwise, or when another instance created a user meanwhile.
      */
-    public static void ensureAdmin(ServerConfig.Auth config, Jdbi jdbi, String password, PrintStream console) {
+    public static void ensureAdmin(AuthConfig config, Jdbi jdbi, String password, PrintStream console) {
         UserStore users = new UserStore(jdbi);
         if (users.count() > 0) {
             return;

@@ -1,6 +1,6 @@
 package io.nextops.server.auth;
 
-import io.nextops.server.config.ServerConfig;
+import io.nextops.server.config.AuthConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +37,8 @@ final class JwtSecret {
                 create(file);
             }
             byte[] secret = Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
-            if (secret.length < ServerConfig.Auth.MIN_SECRET_BYTES) {
-                throw new IllegalStateException(file + " holds fewer than " + ServerConfig.Auth.MIN_SECRET_BYTES
+            if (secret.length < AuthConfig.MIN_SECRET_BYTES) {
+                throw new IllegalStateException(file + " holds fewer than " + AuthConfig.MIN_SECRET_BYTES
                         + " bytes; delete it to have a new secret generated (existing tokens become invalid)");
             }
             return secret;

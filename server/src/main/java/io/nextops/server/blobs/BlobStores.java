@@ -3,6 +3,7 @@ package io.nextops.server.blobs;
 import io.nextops.hashing.UploadHasher;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.hashing.store.FileSystemBlobStore;
+import io.nextops.server.config.BlobStoreConfig;
 import io.nextops.server.config.ServerConfig;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -32,7 +33,7 @@ public final class BlobStores {
     /** The configured store; an {@link S3BlobStore} is {@link AutoCloseable} (its client). */
     public static BlobStore open(ServerConfig config, DataSource lockDatabase) {
         UploadHasher hasher = UploadHasher.create();
-        if (config.blobs().kind() == ServerConfig.BlobStoreKind.FILESYSTEM) {
+        if (config.blobs().kind() == BlobStoreConfig.Kind.FILESYSTEM) {
             FileSystemBlobStore store = FileSystemBlobStore.create(config.uploads().dir(), hasher);
             report(store, store.sweepStaleTempFiles(STALE_TEMP_AGE));
             return store;
@@ -49,7 +50,7 @@ public final class BlobStores {
      * missing bucket or refused credentials end the start-up with one line, before the database is started.
      */
     public static void verify(ServerConfig config) {
-        if (config.blobs().kind() == ServerConfig.BlobStoreKind.S3) {
+        if (config.blobs().kind() == BlobStoreConfig.Kind.S3) {
             S3Clients.createVerified(config.blobs().s3()).close();
         }
     }

@@ -1,9 +1,6 @@
 package io.nextops.server.config;
 
-import java.nio.charset.StandardCharsets;
 import io.nextops.memory.MemoryConfig;
-import io.nextops.server.blobs.S3Config;
-import java.net.URI;
 import io.nextops.invoices.upload.UploadConfig;
 import io.nextops.workers.LaneConfig;
 import io.nextops.workers.LanesConfig;
@@ -39,9 +36,9 @@ import java.util.Objects;
  * @param otImport limits of the OT import ({@code OT_IMPORT_*} variables)
  * @param blobs where uploaded files are stored ({@code BLOB_STORE} and the {@code S3_*} variables)
  */
-public record ServerConfig(Http http, Database database, LanesConfig lanes, int heavyNice, Logging logging, Path dataDir, Auth auth,
+public record ServerConfig(Http http, Database database, LanesConfig lanes, int heavyNice, Logging logging, Path dataDir, AuthConfig auth,
                            MemoryConfig memory, UploadConfig uploads,
-                           io.nextops.ots.imports.OtImportLimits otImport, Blobs blobs) {
+                           io.nextops.ots.imports.OtImportLimits otImport, BlobStoreConfig blobs) {
 
     /** Every part is present; each one validated itself when it was built. */
     public ServerConfig {
@@ -122,86 +119,8 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         }
     }
 
-    /**
-     * Authentication settings. {@code jwtSecret} null means: generated once and kept in
-     * {@code $NEXTOPS_DATA_DIR/jwt-secret}. {@code metricsToken} null means: metrics only from loopback.
-     * A limit of 0 failed logins turns that limit off. {@code toString()} never shows the secret or the token.
-     */
-    public record Auth(String jwtSecret, Duration accessTokenLifetime, Duration refreshTokenLifetime,
-                       String metricsToken, int passwordIterations, int maxFailuresPerUsername,
-                       int maxFailuresPerAddress, Duration failureWindow) {
-        /** Shortest accepted {@code JWT_SECRET}, in bytes (HS256 wants a key at least as long as its hash). */
-        public static final int MIN_SECRET_BYTES = 32;
-        /** Iterations of new password hashes by default: Django 4.2's count. */
-        public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
-
-        public Auth {
-            if (jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-                throw new IllegalArgumentException("jwtSecret must be at least " + MIN_SECRET_BYTES + " bytes");
-            }
-            if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {
-                throw new IllegalArgumentException("accessTokenLifetime must be > 0, was " + accessTokenLifetime);
-            }
-            if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
-                throw new IllegalArgumentException("refreshTokenLifetime must be > 0, was " + refreshTokenLifetime);
-            }
-            if (passwordIterations < 1) {
-                throw new IllegalArgumentException("passwordIterations must be >= 1, was " + passwordIterations);
-            }
-            if (maxFailuresPerUsername < 0 || maxFailuresPerAddress < 0) {
-                throw new IllegalArgumentException("failure limits must be >= 0, were " + maxFailuresPerUsername
-                        + " and " + maxFailuresPerAddress);
-            }
-            if (failureWindow.isNegative() || failureWindow.isZero()) {
-                throw new IllegalArgumentException("failureWindow must be > 0, was " + failureWindow);
-            }
-        }
-
-        /** The defaults with {@code secret}; for tests and tools. */
-        public static Auth withSecret(String secret) {
-            return new Auth(secret, Duration.ofMinutes(60), Duration.ofDays(7), null, DEFAULT_PASSWORD_ITERATIONS,
-                    5, 20, Duration.ofMinutes(15));
-        }
-
-        @Override
-        public String toString() {
-            return "Auth[jwtSecret=" + (jwtSecret == null ? "generated" : "***") + ", accessTokenLifetime="
-                    + accessTokenLifetime + ", refreshTokenLifetime=" + refreshTokenLifetime + ", metricsToken="
-                    + (metricsToken == null ? "unset" : "***") + ", passwordIterations=" + passwordIterations
-                    + ", maxFailuresPerUsername=" + maxFailuresPerUsername + ", maxFailuresPerAddress="
-                    + maxFailuresPerAddress + ", failureWindow=" + failureWindow + "]";
-        }
-    }
-
     /** Log line format. */
     public enum LogFormat { JSON, TEXT }
-
-    /**
-     * The blob store of uploaded files ({@code BLOB_STORE}): {@code FILESYSTEM} under {@code UPLOAD_DIR} (one
-     * instance), or {@code S3} with {@code s3} (several instances share it). {@code s3} is null exactly when the kind
-     * is {@code FILESYSTEM}. {@code s3SweepInterval} is how often an S3 store aborts the unfinished multipart uploads
-     * of dead instances ({@code S3_SWEEP_INTERVAL}; zero: only at start).
-     */
-    public record Blobs(BlobStoreKind kind, S3Config s3, Duration s3SweepInterval) {
-        public static final Duration DEFAULT_S3_SWEEP_INTERVAL = Duration.ofSeconds(60);
-
-        public Blobs {
-            Objects.requireNonNull(kind, "kind must not be null");
-            if ((kind == BlobStoreKind.S3) != (s3 != null)) {
-                throw new IllegalArgumentException("s3 must be set exactly when kind is S3, was " + kind + ", " + s3);
-            }
-            if (s3SweepInterval == null || s3SweepInterval.isNegative()) {
-                throw new IllegalArgumentException("s3SweepInterval must be >= 0, was " + s3SweepInterval);
-            }
-        }
-
-        public static Blobs filesystem() {
-            return new Blobs(BlobStoreKind.FILESYSTEM, null, DEFAULT_S3_SWEEP_INTERVAL);
-        }
-    }
-
-    /** {@code BLOB_STORE}'s values. */
-    public enum BlobStoreKind { FILESYSTEM, S3 }
 
     public static final int DEFAULT_WORKERS = 8;
     /** Heavy jobs at once without a budget applied: what the default 256 MB budget derives (MemoryBudget.heavyJobs). */
@@ -250,9 +169,9 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         int heavyQueue = r.integer("HEAVY_QUEUE", 8, 0, 10_000);
         int heavyMemoryMb = r.integer("HEAVY_MEMORY_MB", DEFAULT_HEAVY_MEMORY_MB, 1, 1024 * 1024);
         int heavyNice = r.integer("HEAVY_NICE", DEFAULT_HEAVY_NICE, 0, 19);
-        Blobs blobs = blobs(r);
+        BlobStoreConfig blobs = BlobStoreConfig.fromEnv(r);
         // with S3, an upload also holds the connection of its digest lock while the file goes to the store
-        int heavyConnections = blobs.kind() == BlobStoreKind.S3 ? 2 * heavyWorkers : heavyWorkers;
+        int heavyConnections = blobs.kind() == BlobStoreConfig.Kind.S3 ? 2 * heavyWorkers : heavyWorkers;
         int poolSize = r.integer("DB_POOL_SIZE", workers + heavyConnections + 2, 1, 1000);
         Duration maxAge = r.seconds("DB_CONN_MAX_AGE", Duration.ofSeconds(60), 30, 86_400);
         Duration connectTimeout = r.seconds("DB_CONNECT_TIMEOUT", Duration.ofSeconds(5), 1, 300);
@@ -266,7 +185,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
 
         Path dataDir = Path.of(r.string("NEXTOPS_DATA_DIR", "./data")).toAbsolutePath().normalize();
 
-        Auth auth = auth(r, rawUrl != null);
+        AuthConfig auth = AuthConfig.fromEnv(r, rawUrl != null);
 
         UploadConfig uploads = uploads(r, dataDir);
         io.nextops.ots.imports.OtImportLimits otImport = otImport(r);
@@ -296,32 +215,6 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
                 blobs);
     }
 
-    private static Auth auth(EnvReader r, boolean externalDatabase) {
-        String secret = r.string("JWT_SECRET", null);
-        if (secret == null && externalDatabase) {
-            r.problem("JWT_SECRET: required when DATABASE_URL is set (at least " + Auth.MIN_SECRET_BYTES
-                    + " bytes; e.g. openssl rand -base64 48)");
-        } else if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < Auth.MIN_SECRET_BYTES) {
-            // the value itself is a secret: only its length is reported
-            r.problem("JWT_SECRET: must be at least " + Auth.MIN_SECRET_BYTES + " bytes, was "
-                    + secret.getBytes(StandardCharsets.UTF_8).length);
-            secret = null;
-        }
-        int accessMinutes = r.integer("JWT_ACCESS_TOKEN_LIFETIME_MINUTES", 60, 1, 7 * 24 * 60);
-        int refreshDays = r.integer("JWT_REFRESH_TOKEN_LIFETIME_DAYS", 7, 1, 365);
-        String metricsToken = r.string("METRICS_TOKEN", null);
-        if (metricsToken != null && metricsToken.length() < 16) {
-            r.problem("METRICS_TOKEN: must be at least 16 characters, was " + metricsToken.length());
-            metricsToken = null;
-        }
-        int iterations = r.integer("PASSWORD_HASH_ITERATIONS", Auth.DEFAULT_PASSWORD_ITERATIONS, 1_000, 10_000_000);
-        int perUsername = r.integer("LOGIN_MAX_FAILURES_PER_USERNAME", 5, 0, 1_000_000);
-        int perAddress = r.integer("LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 0, 1_000_000);
-        Duration window = r.seconds("LOGIN_FAILURE_WINDOW_SECONDS", Duration.ofMinutes(15), 1, 86_400);
-        return new Auth(secret, Duration.ofMinutes(accessMinutes), Duration.ofDays(refreshDays), metricsToken,
-                iterations, perUsername, perAddress, window);
-    }
-
     private static UploadConfig uploads(EnvReader r, Path dataDir) {
         Path dir = Path.of(r.string("UPLOAD_DIR", dataDir.resolve("files").toString())).toAbsolutePath().normalize();
         int maxFileMb = r.integer("UPLOAD_MAX_FILE_MB", 10, 1, 1024 * 1024);
@@ -335,49 +228,6 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
             maxRequestMb = maxFileMb;
         }
         return new UploadConfig(dir, maxFileBytes, maxFiles, maxRequestMb * UploadConfig.MIB);
-    }
-
-    /**
-     * {@code BLOB_STORE} and the {@code S3_*} variables. The {@code S3_*} ones are always read (so that a typo is
-     * reported however {@code BLOB_STORE} is set) but required only with {@code BLOB_STORE=s3}. The secret key is
-     * never shown, only whether it is missing.
-     */
-    private static Blobs blobs(EnvReader r) {
-        BlobStoreKind kind = r.parse("BLOB_STORE", BlobStoreKind.FILESYSTEM, new String[0],
-                v -> BlobStoreKind.valueOf(v.toUpperCase(Locale.ROOT)), "filesystem or s3");
-        URI endpoint = r.parse("S3_ENDPOINT", null, new String[0], v -> {
-            URI uri = URI.create(v);
-            S3Config.checkEndpoint(uri);
-            return uri;
-        }, "an http:// or https:// URL with a host, e.g. https://s3.eu-west-1.amazonaws.com");
-        String bucket = r.string("S3_BUCKET", null);
-        String region = r.string("S3_REGION", "us-east-1");
-        String keyId = r.string("S3_ACCESS_KEY_ID", null);
-        String secret = r.string("S3_SECRET_ACCESS_KEY", null);
-        boolean pathStyle = r.bool("S3_PATH_STYLE", false);
-        String prefix = r.parse("S3_PREFIX", "", new String[0], S3Config::normalizePrefix,
-                "segments of letters, digits, '.', '_' and '-' separated by '/'");
-        Duration sweepInterval = r.seconds("S3_SWEEP_INTERVAL", Blobs.DEFAULT_S3_SWEEP_INTERVAL, 0, 86_400);
-        if (kind != BlobStoreKind.S3) {
-            return Blobs.filesystem();
-        }
-        int before = r.problems().size();
-        if (bucket == null) {
-            r.problem("S3_BUCKET: required when BLOB_STORE=s3");
-        } else if (!S3Config.isBucketName(bucket)) {
-            r.invalid("S3_BUCKET", "a bucket name: 3-63 characters of a-z, 0-9, '.' and '-'");
-        }
-        if (keyId == null) {
-            r.problem("S3_ACCESS_KEY_ID: required when BLOB_STORE=s3");
-        }
-        if (secret == null) {
-            r.problem("S3_SECRET_ACCESS_KEY: required when BLOB_STORE=s3"); // only ever named, never shown
-        }
-        if (r.problems().size() > before) {
-            return Blobs.filesystem(); // not returned: fromEnv throws with the problems
-        }
-        return new Blobs(BlobStoreKind.S3, new S3Config(endpoint, bucket, region, keyId, secret, pathStyle, prefix),
-                sweepInterval);
     }
 
     /** OT import limits: per file size, uncompressed size (zip bombs), shared strings (heap) and rows. */
@@ -457,7 +307,7 @@ public record ServerConfig(Http http, Database database, LanesConfig lanes, int 
         m.put("db_conn_max_age", database.connMaxAge().toSeconds() + "s");
         m.put("database", database.describe());
         m.put("data_dir", dataDir.toString());
-        m.put("blob_store", blobs.kind() == BlobStoreKind.S3 ? "s3, " + blobs.s3().describe()
+        m.put("blob_store", blobs.kind() == BlobStoreConfig.Kind.S3 ? "s3, " + blobs.s3().describe()
                 + ", multipart sweep " + (blobs.s3SweepInterval().isZero() ? "at start only"
                 : "every " + blobs.s3SweepInterval().toSeconds() + "s") : "filesystem");
         m.put("uploads", uploads.dir() + ", " + uploads.maxFileBytes() / UploadConfig.MIB + " MB x "

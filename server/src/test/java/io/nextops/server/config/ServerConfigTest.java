@@ -114,7 +114,7 @@ class ServerConfigTest {
 
     @Test
     void authDefaultsMatchTheOriginal() {
-        ServerConfig.Auth a = ServerConfig.fromEnv(Map.of()).auth();
+        AuthConfig a = ServerConfig.fromEnv(Map.of()).auth();
         assertThat(a.jwtSecret()).as("embedded default: generated into the data dir").isNull();
         assertThat(a.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(60));
         assertThat(a.refreshTokenLifetime()).isEqualTo(Duration.ofDays(7));
@@ -127,7 +127,7 @@ class ServerConfigTest {
 
     @Test
     void readsEveryAuthVariable() {
-        ServerConfig.Auth a = ServerConfig.fromEnv(Map.of(
+        AuthConfig a = ServerConfig.fromEnv(Map.of(
                 "JWT_SECRET", "x".repeat(32),
                 "JWT_ACCESS_TOKEN_LIFETIME_MINUTES", "15",
                 "JWT_REFRESH_TOKEN_LIFETIME_DAYS", "1",
@@ -136,7 +136,7 @@ class ServerConfigTest {
                 "LOGIN_MAX_FAILURES_PER_USERNAME", "3",
                 "LOGIN_MAX_FAILURES_PER_ADDRESS", "0",
                 "LOGIN_FAILURE_WINDOW_SECONDS", "60")).auth();
-        assertThat(a).isEqualTo(new ServerConfig.Auth("x".repeat(32), Duration.ofMinutes(15), Duration.ofDays(1),
+        assertThat(a).isEqualTo(new AuthConfig("x".repeat(32), Duration.ofMinutes(15), Duration.ofDays(1),
                 "m".repeat(16), 1000, 3, 0, Duration.ofSeconds(60)));
     }
 
@@ -262,14 +262,14 @@ class ServerConfigTest {
 
     @Test
     void blobStoreIsTheFilesystemByDefaultAndS3ReadsItsVariables() {
-        assertThat(ServerConfig.fromEnv(Map.of()).blobs()).isEqualTo(ServerConfig.Blobs.filesystem());
+        assertThat(ServerConfig.fromEnv(Map.of()).blobs()).isEqualTo(BlobStoreConfig.filesystem());
         assertThat(ServerConfig.fromEnv(Map.of("BLOB_STORE", "FileSystem", "S3_BUCKET", "ignored-here")).blobs().kind())
-                .isEqualTo(ServerConfig.BlobStoreKind.FILESYSTEM);
+                .isEqualTo(BlobStoreConfig.Kind.FILESYSTEM);
         ServerConfig c = ServerConfig.fromEnv(Map.of("BLOB_STORE", "s3", "S3_ENDPOINT", "http://minio:9000",
                 "S3_BUCKET", "nextops-files", "S3_REGION", "eu-west-1", "S3_ACCESS_KEY_ID", "AKIDEXAMPLE",
                 "S3_SECRET_ACCESS_KEY", "very-secret-key", "S3_PATH_STYLE", "true", "S3_PREFIX", "/prod/invoices/"));
         io.nextops.server.blobs.S3Config s3 = c.blobs().s3();
-        assertThat(c.blobs().kind()).isEqualTo(ServerConfig.BlobStoreKind.S3);
+        assertThat(c.blobs().kind()).isEqualTo(BlobStoreConfig.Kind.S3);
         assertThat(s3.endpoint()).hasToString("http://minio:9000");
         assertThat(s3.bucket()).isEqualTo("nextops-files");
         assertThat(s3.region()).isEqualTo("eu-west-1");
