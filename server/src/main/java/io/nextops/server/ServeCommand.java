@@ -39,8 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = budget.withDefaults(invocation.env()); // MEMORY_BUDGET_MB and the bands follow it
         PrintStream out = invocation.out();
         ServerConfig config = ServerConfig.fromEnv(env);
+        Logging.configure(config.logging()); // first: any logger created before it would fix logback's default format
         BlobStores.verify(config); // BLOB_STORE=s3: a missing bucket or bad credentials stop here, before the database
-        Logging.configure(config.logging());
         Logger startup = LoggerFactory.getLogger("io.nextops.startup");
         startup.info("starting NextOps Lean {} with config:", NextOpsServer.VERSION);
         config.describe().forEach((k, v) -> startup.info("  {}: {}", k, v));
