@@ -70,7 +70,7 @@ public final class MemoryMonitor implements AutoCloseable {
     /** A monitor reading RSS through the given probe (a fake in tests); not started. */
     public static MemoryMonitor create(MemoryConfig config, RssProbe rssProbe) {
         Objects.requireNonNull(rssProbe, "rssProbe must not be null");
-        SnapshotTaker taker = new SnapshotTaker(rssProbe, SystemMemoryProbe.oshi(), CgroupReader.system(),
+        SnapshotTaker taker = new SnapshotTaker(rssProbe, SystemMemoryProbe.platformDefault(), CgroupReader.system(),
                 new JvmMemoryReader(), Clock.systemUTC());
         return new MemoryMonitor(config, taker, RequestSampler.of(config.logSampleRate()),
                 MemoryLog.slf4j(MemoryLog.REQUESTS), MemoryLog.slf4j(MemoryLog.SIZE),

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@link MemorySnapshot}, behind an interface so tests and servers can pass a fake.
  *
  * <p>{@link #platformDefault()} re-reads an open {@code /proc/self/statm} on Linux (a few microseconds; the page size
- * comes from OSHI) and falls back to OSHI ({@code OSProcess.getResidentSetSize()/getVirtualSize()}, some hundreds of
+ * comes from {@code /proc/self/auxv}, so OSHI is not loaded) and falls back to OSHI ({@code OSProcess.getResidentSetSize()/getVirtualSize()}, some hundreds of
  * microseconds) elsewhere.
  *
  * <p>Thread-safety: implementations must be safe for concurrent use; the bundled ones are.

@@ -1,9 +1,14 @@
 package io.nextops.memory;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import oshi.SystemInfo;
 import oshi.hardware.GlobalMemory;
 
-/** Total and available memory of the machine (or VM); the default reads OSHI's {@code GlobalMemory}. */
+/**
+ * Total and available memory of the machine (or VM); {@link #platformDefault()} reads {@code /proc/meminfo} on Linux
+ * and OSHI's {@code GlobalMemory} elsewhere.
+ */
 interface SystemMemoryProbe {
 
     /** Values in bytes, -1 = unknown. */
@@ -12,6 +17,19 @@ interface SystemMemoryProbe {
     }
 
     SystemMemory read();
+
+    /** {@code /proc/meminfo} on Linux when it gives both values, else OSHI. */
+    static SystemMemoryProbe platformDefault() {
+        Path meminfo = Path.of("/proc/meminfo");
+        if (Files.isReadable(meminfo)) {
+            ProcMeminfoProbe probe = new ProcMeminfoProbe(meminfo);
+            SystemMemory first = probe.read();
+            if (first.totalBytes() > 0 && first.availableBytes() >= 0) {
+                return probe;
+            }
+        }
+        return oshi();
+    }
 
     /** OSHI-backed; OSHI caches its readings briefly, so frequent calls are cheap. Thread-safe. */
     static SystemMemoryProbe oshi() {

@@ -68,8 +68,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class NextOpsServer {
     public static final String VERSION = Version.get();
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
     /** Jetty's own threads parse requests, hand pooled routes to the workers and answer INLINE ones. */
     private static final int JETTY_MAX_THREADS = 12;
+
+    static {
+        // Jetty's MemoryUtils asks the platform MBean server whether oops are compressed, only to pad a few arrays to
+        // cache lines; creating that server registers every platform MBean (with JFR's diagnostic commands and their
+        // metadata: ~300 classes and ~1 MB of heap), nothing else here uses it. The answer, given up front:
+        // compressed (4-byte) references below a 32 GB heap.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE,
+                    Integer.toString(Runtime.getRuntime().maxMemory() < (32L << 30) ? 16 : 8));
+        }
+    }
 
     private NextOpsServer() {}
 
