@@ -172,7 +172,7 @@ public final class Exporter {
             reason = "thread interrupted";
             cause = null;
         } else {
-            // fastexcel or commons-csv failed on I/O without the stream failing: should not happen, keep the cause
+            // the zip writer or commons-csv failed on I/O without the stream failing: should not happen, keep the cause
             reason = "I/O failure: " + e;
             cause = e;
         }

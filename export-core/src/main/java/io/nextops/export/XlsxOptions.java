@@ -18,7 +18,8 @@ import java.util.Objects;
  *                           (cut so they fit Excel's 31 characters)
  * @param maxRowsPerSheet    sheet rows including the header before rolling over to a new sheet, in
  *                           [2, {@value #EXCEL_MAX_ROWS}]
- * @param flushEveryRows     rows kept in memory before they are styled and flushed to the stream, in [1, 100000]
+ * @param flushEveryRows     most rows written before the XML buffer is handed to the deflater (it also goes
+ *                           whenever its 64 KB are full), in [1, 100000]
  * @param neutralizeFormulas prefix TEXT values starting with {@code = + - @ TAB CR} with {@code '}
  * @param zone               zone that {@link ColumnType#DATETIME} instants are shown in (Excel has no time zones)
  * @param textOverflow       what to do with text over Excel's 32,767-character cell limit

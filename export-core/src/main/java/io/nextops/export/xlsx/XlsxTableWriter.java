@@ -1,32 +1,38 @@
 package io.nextops.export.xlsx;
 
-import io.nextops.export.Column;
 import io.nextops.export.Columns;
 import io.nextops.export.ExportFormat;
 import io.nextops.export.XlsxOptions;
 import io.nextops.export.internal.ExportProgress;
 import io.nextops.export.internal.TableWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
-import org.dhatim.fastexcel.Workbook;
+import java.util.zip.Deflater;
+import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a styled XLSX workbook with fastexcel's streaming writer: rows are kept in memory only until the next
- * flush (every {@link XlsxOptions#flushEveryRows()} rows), and a sheet that reaches
- * {@link XlsxOptions#maxRowsPerSheet()} is finished and followed by a new one with the header repeated. Not API: use
+ * Writes a styled XLSX workbook (SpreadsheetML in a zip, JDK only) as the rows arrive: each row goes straight into a
+ * small XML buffer that is deflated into the output, so memory does not grow with the rows. A sheet that reaches
+ * {@link XlsxOptions#maxRowsPerSheet()} is finished and followed by a new one with the header repeated; the workbook
+ * parts that name the sheets are written after the last one. Not API: use
  * {@link io.nextops.export.Exporter#xlsx(XlsxOptions)}.
  *
  * <p>Thread-safety: immutable; each {@code write} call is confined to its thread.
  */
 public final class XlsxTableWriter implements TableWriter {
 
-    private static final String APPLICATION = "NextOps";
-    private static final String APPLICATION_VERSION = "1.0";
-
-    /** {@link java.util.zip.Deflater#BEST_SPEED}. */
-    static final int COMPRESSION_LEVEL = java.util.zip.Deflater.BEST_SPEED;
+    /**
+     * {@link Deflater#BEST_SPEED}: deflate was half of an export's CPU at the default level 6 (JFR, 200k invoice
+     * rows); level 1 is several times faster for ~1.3x larger files of this repetitive XML.
+     */
+    static final int COMPRESSION_LEVEL = Deflater.BEST_SPEED;
+    /** Between the zip stream's 512-byte deflate chunks and the caller's stream. */
+    private static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
 
     private final XlsxOptions options;
 
@@ -42,25 +48,46 @@ public final class XlsxTableWriter implements TableWriter {
     @Override
     public <R> void write(Columns<R> columns, Iterator<? extends R> rows, OutputStream sink, ExportProgress progress)
             throws IOException {
-        // Workbook.finish() finishes the zip but does not close the sink; on failure nothing more is written.
-        Workbook workbook = new Workbook(sink, APPLICATION, APPLICATION_VERSION);
-        // Deflate was half of an export's CPU at the default level 6 (JFR, 200k invoice rows); level 1 is several
-        // times faster for ~1.3x larger files of this repetitive XML (docs/benchmarks/side-by-side.md)
-        workbook.setCompressionLevel(COMPRESSION_LEVEL);
-        CellWriter<R> cells = new CellWriter<>(options, progress);
-        int sheetNumber = 1;
-        SheetWriter<R> sheet = SheetWriter.start(workbook, sheetNumber, columns, cells, options, progress);
-        long rowNumber = 0;
-        while (rows.hasNext()) {
-            if (sheet.isFull()) {
-                sheet.finish();
-                sheet = SheetWriter.start(workbook, ++sheetNumber, columns, cells, options, progress);
+        Zip zip = new Zip(new BufferedOutputStream(sink, OUTPUT_BUFFER_BYTES));
+        try {
+            zip.setLevel(COMPRESSION_LEVEL);
+            XmlBuffer xml = new XmlBuffer(zip);
+            StyleTable styles = new StyleTable(columns);
+            CellWriter<R> cells = new CellWriter<>(styles, columns.size(), options, progress);
+            List<String[]> sheets = new ArrayList<>(); // name, used range
+            int sheetNumber = 1;
+            SheetWriter<R> sheet = SheetWriter.start(zip, xml, sheetNumber, columns, cells, options, progress);
+            long rowNumber = 0;
+            while (rows.hasNext()) {
+                if (sheet.isFull()) {
+                    sheet.finish(zip);
+                    sheets.add(new String[] {sheet.name(), sheet.usedRange()});
+                    sheet = SheetWriter.start(zip, xml, ++sheetNumber, columns, cells, options, progress);
+                }
+                R row = rows.next();
+                sheet.writeRow(row, ++rowNumber);
+                progress.rowWritten();
             }
-            R row = rows.next();
-            sheet.writeRow(row, ++rowNumber);
-            progress.rowWritten();
+            sheet.finish(zip);
+            sheets.add(new String[] {sheet.name(), sheet.usedRange()});
+            WorkbookParts.write(zip, xml, styles, sheets);
+            zip.finish();
+            zip.flush(); // the buffer into the sink; the sink is not closed
+        } finally {
+            // on failure nothing more is written (no zip directory); either way the native deflater is freed now
+            zip.release();
         }
-        sheet.finish();
-        workbook.finish();
+    }
+
+    /** The JDK zip stream, with a way to free its deflater without writing anything (closing would finish it). */
+    private static final class Zip extends ZipOutputStream {
+
+        Zip(OutputStream out) {
+            super(out);
+        }
+
+        void release() {
+            def.end();
+        }
     }
 }
