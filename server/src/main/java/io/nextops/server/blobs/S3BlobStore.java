@@ -8,7 +8,6 @@ import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.BlobCallback;
 import io.nextops.hashing.store.BlobStore;
 import io.nextops.hashing.store.StoredBlob;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -218,31 +217,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (SdkException e) {
             throw new StorageException(this + " - opening " + key + " failed: " + e, e);
         }
-        return new FilterInputStream(body) {
-            private boolean ended;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                ended |= b < 0;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                ended |= n < 0;
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (!ended) {
-                    body.abort(); // a reader that stops early must not drain the rest of the object
-                }
-                super.close();
-            }
-        };
+        return new ObjectBody(body); // a reader that stops early aborts instead of draining the object
     }
 
     @Override
