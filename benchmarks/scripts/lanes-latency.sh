@@ -23,21 +23,9 @@ LIST_SECONDS=${LIST_SECONDS:-20}
 # 512 MB: a heavy share (288 MiB, 8 workers) that admits the 4 exports (24 MiB each) and 2 uploads all at once; at
 # 256 MB the exports fill the 96 MiB share and the uploads wait for one to end, as the reservations intend
 export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-512}
-for pkg in wrk:wrk curl:curl bc:bc; do
-  command -v "${pkg%%:*}" >/dev/null && continue
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null \
-    || { echo "needs ${pkg%%:*}"; exit 2; }
-done
-[ -n "${SKIP_BUILD:-}${DIST:-}" ] || mvn -B -q -DskipTests package
-if [ -n "${DIST:-}" ]; then
-  # a copy of the distribution (so that builds may rewrite server/target meanwhile): its own AppCDS archive, as an
-  # unpacked distribution gets (JDK 17 takes an archive only at the path it was built for)
-  LAUNCHER=${DIST%/}/bin/nextops-server
-  "$LAUNCHER" cds-archive --if-possible >/dev/null 2>&1 || true
-else
-  LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
-fi
-[ -x "$LAUNCHER" ] || { echo "no launcher: mvn -B -q -DskipTests package"; exit 2; }
+. benchmarks/scripts/lib.sh
+install_missing wrk:wrk curl:curl bc:bc
+find_launcher
 
 DATA=${REUSE_DATA:-$(mktemp -d /tmp/nextops-lanes.XXXXXX)}
 if [ -n "${REUSE_DATA:-}" ]; then PASS=$(cat "$DATA/admin-password"); else PASS="bench-$(date +%s)-Aa1!"; fi
@@ -76,15 +64,7 @@ fi
 start_server() { # env assignments...
   env "$@" "$LAUNCHER" serve >"$DATA/server.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 240); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-  curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.log"; exit 2; }
-  TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
-  AUTH="Authorization: Bearer $TOKEN"
-  PROVIDER=$(curl -fs -X POST "localhost:$PORT/api/catalogs/providers/" -H "$AUTH" -H 'Content-Type: application/json' \
-    -d "{\"nombre\":\"Naviera lanes $(date +%s%N)\",\"tipo\":\"naviera\",\"categoria\":\"internacional\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  [ -n "$PROVIDER" ] || { echo "could not create a provider"; exit 2; }
+  login_and_provider
 }
 
 ms() { # wrk latency ("1.23ms", "850.00us", "1.02s") -> ms

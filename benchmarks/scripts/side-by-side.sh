@@ -19,25 +19,15 @@ OTS=${OTS:-50000}
 PORT=${PORT:-8099}
 LIST_SECONDS=${LIST_SECONDS:-10}
 export MEMORY_BUDGET_MB=${MEMORY_BUDGET_MB:-256}
-for pkg in wrk:wrk psql:postgresql-client openssl:openssl curl:curl bc:bc; do
-  command -v "${pkg%%:*}" >/dev/null && continue
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null \
-    || { echo "needs ${pkg%%:*}"; exit 2; }
-done
+. benchmarks/scripts/lib.sh
+install_missing wrk:wrk psql:postgresql-client openssl:openssl curl:curl bc:bc
 DATA=${REUSE_DATA:-$(mktemp -d /tmp/nextops-side-by-side.XXXXXX)}
 if [ -n "${REUSE_DATA:-}" ]; then PASS=$(cat "$DATA/admin-password"); else PASS="bench-$(date +%s)-Aa1!"; fi
 echo "$PASS" >"$DATA/admin-password"
 export NEXTOPS_DATA_DIR="$DATA" NEXTOPS_ADMIN_PASSWORD="$PASS" PORT TIMEOUT=600 LOG_LEVEL=WARNING ACCESS_LOG=false
 export UPLOAD_MAX_FILE_MB=201 UPLOAD_MAX_FILES=4
 
-[ -n "${SKIP_BUILD:-}${DIST:-}" ] || mvn -B -q -DskipTests package
-if [ -n "${DIST:-}" ]; then
-  # a copy of the distribution (builds may rewrite server/target meanwhile) with its own AppCDS archive
-  LAUNCHER=${DIST%/}/bin/nextops-server
-  "$LAUNCHER" cds-archive --if-possible >/dev/null 2>&1 || true
-else
-  LAUNCHER=$(ls -d server/target/nextops-server-*/ | sed -n 1p)bin/nextops-server
-fi
+find_launcher
 echo "== machine: nproc=$(nproc), $(lscpu | grep 'Model name' | sed 's/  */ /g'), $(free -g | awk '/Mem:/ {print $2}') GB"
 echo "== load at start: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | sed -n 1p)"
 echo "== launcher: $LAUNCHER, MEMORY_BUDGET_MB=$MEMORY_BUDGET_MB ($("$LAUNCHER" jvm-options | sed -n 's/^JVM_OPTIONS=//p'))"
@@ -59,16 +49,9 @@ fi
 
 "$LAUNCHER" serve >"$DATA/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 240); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.log"; exit 1; }
-TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
-AUTH="Authorization: Bearer $TOKEN"
+login_and_provider
 PGPORT=$(ps -eo args | grep -E "postgres.*$DATA" | grep -oE '(-p|port=) ?[0-9]+' | grep -oE '[0-9]+' | sed -n 1p || true)
 [ -n "$PGPORT" ] || PGPORT=$(grep -oE 'port[" =:]+[0-9]{4,5}' "$DATA/server.log" | grep -oE '[0-9]{4,5}' | sed -n 1p)
-PROVIDER=$(curl -fs -X POST "localhost:$PORT/api/catalogs/providers/" -H "$AUTH" -H 'Content-Type: application/json' \
-  -d "{\"nombre\":\"Naviera SxS $(date +%s%N)\",\"tipo\":\"naviera\",\"categoria\":\"internacional\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "== server pid $pid, embedded PostgreSQL port $PGPORT, idle VmRSS $(awk '/VmRSS/ {print $2}' /proc/$pid/status) kB"
 
 # The statement the invoice export runs (InvoiceSql: joined columns, live rows, default order), for COPY.

@@ -1,5 +1,6 @@
 package io.nextops.server.blobs;
 
+import io.nextops.server.HeapPeak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,14 +12,12 @@ import io.nextops.hashing.StorageException;
 import io.nextops.hashing.UploadLimits;
 import io.nextops.hashing.store.StoredBlob;
 import io.nextops.testsupport.S3Proxy;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,23 +82,7 @@ class S3BlobStoreIT {
     void largeContentGoesUpInPartsWithoutGrowingTheHeap() throws Exception {
         long size = 30 * MB;
         S3BlobStore store = fx.store("", FileUpload.MIN_PART_BYTES); // 6 parts of 5 MiB
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapPeak heap = HeapPeak.start(Duration.ofMillis(100));
         StoredBlob blob;
         String downloaded;
         try {
@@ -108,10 +91,9 @@ class S3BlobStoreIT {
                 downloaded = S3Fixture.sha256(in);
             }
         } finally {
-            sampler.interrupt();
-            sampler.join();
+            heap.close();
         }
-        long growth = peak.get() - baseline;
+        long growth = heap.growthBytes();
         System.out.printf("S3 put + get of %d MB: live heap growth at peak %.1f MB%n", size / MB, growth / (double) MB);
 
         assertThat(blob.sizeBytes()).isEqualTo(size);

@@ -1,13 +1,12 @@
 package io.nextops.server.uploads;
 
+import io.nextops.server.HeapPeak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nextops.web.Role;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,23 +41,7 @@ class LargeUploadIT {
 
     /** Uploads {@code size} bytes and returns how much the post-GC heap grew over its baseline at the peak. */
     private static long uploadAndMeasureLiveHeapGrowth(long size, long seed) throws Exception {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapPeak heap = HeapPeak.start(Duration.ofMillis(200));
         long start = System.nanoTime();
         JsonNode body;
         try {
@@ -66,13 +49,12 @@ class LargeUploadIT {
                     .file("files[]", "big-" + size + ".pdf", size, () -> Multipart.generatedPdf(size, seed));
             body = UploadFixture.ok(fx.upload(m, Role.ADMIN));
         } finally {
-            sampler.interrupt();
-            sampler.join();
+            heap.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(body.get("processed").asInt()).as(body.toString()).isEqualTo(1);
         assertThat(body.get("results").get("success").get(0).get("size").asLong()).isEqualTo(size);
-        long growth = peak.get() - baseline;
+        long growth = heap.growthBytes();
         System.out.printf("upload of %d MB: %.1f s (%.0f MB/s), live heap growth at peak %.1f MB%n", size / MB,
                 seconds, size / MB / seconds, growth / (double) MB);
         if (size == 200 * MB) {
