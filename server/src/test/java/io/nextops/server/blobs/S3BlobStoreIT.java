@@ -1,6 +1,7 @@
 package io.nextops.server.blobs;
 
 import io.nextops.server.HeapPeak;
+import io.nextops.server.uploads.Multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,34 +195,8 @@ class S3BlobStoreIT {
         assertThat(fx.spoolFiles()).isEmpty();
     }
 
-    /** {@code length} bytes, PDF-looking, generated while read: one seeded 64 KiB block repeated. */
+    /** {@code length} bytes, PDF-looking, generated while read (the upload tests' generator). */
     static InputStream generated(long length, long seed) {
-        byte[] block = S3Fixture.bytes(64 * 1024, seed);
-        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, block, 0, 9);
-        return new InputStream() {
-            private long pos;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) {
-                if (pos >= length) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, length - pos);
-                for (int done = 0; done < n; ) {
-                    int at = (int) (pos % block.length);
-                    int k = Math.min(n - done, block.length - at);
-                    System.arraycopy(block, at, buf, off + done, k);
-                    done += k;
-                    pos += k;
-                }
-                return n;
-            }
-        };
+        return Multipart.generatedPdf(length, seed);
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * A multipart/form-data body written by hand, as a browser would: fields and files in the order added, file names
  * raw UTF-8 in {@code filename="..."}. Large files are generated while the body is sent, never held in memory.
  */
-final class Multipart {
+public final class Multipart {
     private record Piece(long length, Supplier<InputStream> content) {}
 
     final String boundary = "----NextOpsTestBoundary" + Long.toHexString(new Random().nextLong());
@@ -94,7 +94,7 @@ final class Multipart {
     }
 
     /** A generated PDF-looking stream of {@code length} bytes: one random 64 KiB block repeated. */
-    static InputStream generatedPdf(long length, long seed) {
+    public static InputStream generatedPdf(long length, long seed) {
         byte[] block = pdf(64 * 1024, seed);
         return new InputStream() {
             private long pos;
