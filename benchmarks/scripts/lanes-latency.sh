@@ -71,7 +71,7 @@ ms() { # wrk latency ("1.23ms", "850.00us", "1.02s") -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
 }
 wrk_list() { # -> "req/s p50 p99 non2xx"
-  local out non2xx
+  local out non2xx errors
   out=$(wrk -t2 -c8 -d"${LIST_SECONDS}s" --latency --timeout 10s -H "$AUTH" \
     "http://localhost:$PORT/api/invoices/?page_size=25")
   non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
@@ -80,21 +80,20 @@ wrk_list() { # -> "req/s p50 p99 non2xx"
        "$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") $((non2xx + errors))"
 }
 newfile() { { printf '%%PDF-1.7\n'; head -c $(($2 * 1048576 - 9)) /dev/urandom; } >"$1"; }
-export_loop() { # n -> completed exports counted in $DATA/c.export.n
+export_loop() { # one 200k-invoice XLSX export after another until killed
   while :; do
-    curl -fsS -o /dev/null -H "$AUTH" "localhost:$PORT/api/invoices/export-excel/" 2>/dev/null && echo >>"$DATA/c.export.$1"
+    curl -fsS -o /dev/null -H "$AUTH" "localhost:$PORT/api/invoices/export-excel/" 2>/dev/null || true
   done
 }
-upload_loop() { # n -> completed uploads counted in $DATA/c.upload.n
+upload_loop() { # n -> uploads of the two 200 MB files of uploader n, in turn, until killed
   local k=0
   while :; do
     k=$((k + 1))
     curl -fsS -o /dev/null -H "$AUTH" -F "proveedor_id=$PROVIDER" -F "tipo_costo=OTRO" \
       -F "files[]=@$DATA/src/u$1.$((k % 2)).pdf;type=application/pdf" "localhost:$PORT/api/invoices/upload/" 2>/dev/null \
-      && echo >>"$DATA/c.upload.$1"
+      || true
   done
 }
-count() { cat "$DATA"/c."$1".* 2>/dev/null | wc -l; }
 heavy_metric() { # name -> value of that heavy-lane gauge on /metrics (loopback is allowed)
   curl -fs "localhost:$PORT/metrics" | awk -v m="$1{pool=\"heavy\"}" '$1 == m {print int($2)}'
 }

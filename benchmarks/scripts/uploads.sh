@@ -9,6 +9,7 @@
 # Usage: benchmarks/scripts/uploads.sh     (env: RUNS, SIZE_MB, PORT, JAR, SKIP_BUILD, KEEP_DATA)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. benchmarks/scripts/lib.sh
 RUNS=${RUNS:-3}
 SIZE_MB=${SIZE_MB:-200}
 PORT=${PORT:-8098}
@@ -34,14 +35,7 @@ trap cleanup EXIT
 
 java $OPTS -jar "$JAR" >"$DATA/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 240); do curl -fs "localhost:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "localhost:$PORT/health/ready" >/dev/null || { tail -20 "$DATA/server.log"; exit 1; }
-TOKEN=$(curl -fs -X POST "localhost:$PORT/api/token/" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$PASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
-AUTH="Authorization: Bearer $TOKEN"
-PROVIDER=$(curl -fs -X POST "localhost:$PORT/api/catalogs/providers/" -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"nombre":"Naviera Benchmark","tipo":"naviera","categoria":"internacional"}' \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+login_and_provider
 echo "== server pid $pid, provider $PROVIDER, idle VmRSS $(awk '/VmRSS/ {print $2}' /proc/$pid/status) kB"
 
 mbps() { echo "scale=1; $1 / $2" | bc; }
